@@ -1,0 +1,172 @@
+// Builds the context (database, services) and the Express app. Tests start it on port 0.
+import { randomUUID } from "node:crypto";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import express from "express";
+import { Redis } from "ioredis";
+import { burnDummyVerify } from "./auth/passwords.js";
+import { authRoutes } from "./auth/routes.js";
+import { AuthService } from "./auth/service.js";
+import { resolveJwtSecret, TokenService } from "./auth/tokens.js";
+import type { Config } from "./config.js";
+import type { AppContext } from "./context.js";
+import { type Db, migrate, openDb } from "./db/index.js";
+import { authenticate } from "./http/auth.js";
+import { jsonBody } from "./http/body.js";
+import { idempotency } from "./http/idempotency.js";
+import { metricsEndpoint, requestMetrics } from "./http/metrics.js";
+import { notFoundHandler, problemHandler } from "./http/problem.js";
+import { globalLimit } from "./http/rate-limit.js";
+import { memoryStore, type RateLimitStore, redisStore } from "./http/rate-limit-store.js";
+import { cors, requestContext, securityHeaders } from "./http/request-context.js";
+import { createLogger, type Logger } from "./logger.js";
+import { createMailer } from "./mail/mailer.js";
+import { openApiRoutes } from "./openapi/routes.js";
+import { features } from "./features.js";
+import { UsersService } from "./users/service.js";
+import { userRoutes } from "./users/routes.js";
+import { serveWebApp } from "./web/static.js";
+
+export interface ContextOptions {
+  db?: Db;
+  log?: Logger;
+  /** Run migrations (default true). */
+  migrate?: boolean;
+}
+
+export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const dataDir = config.env === "test" && !config.dataDir ? null : config.dataDir;
+  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir }));
+  if (opts.migrate !== false) {
+    const applied = await migrate(db);
+    if (applied.length) log.info({ applied }, "migrations applied");
+  }
+  const closers: AppContext["closers"] = [];
+  let limits: RateLimitStore = memoryStore();
+  const health: AppContext["health"] = {
+    db: async () => {
+      await db.query("select 1");
+      return { ok: true };
+    },
+    cache: async () => ({ ok: true, detail: "memory" }),
+  };
+  if (config.redisUrl) {
+    const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    await redis.connect();
+    // Tests share one Redis: give every test server its own key space.
+    const prefix = config.env === "test" ? `lm:test:${randomUUID().slice(0, 8)}:rl:` : "lm:rl:";
+    limits = redisStore(redis, prefix);
+    health.cache = async () => ({ ok: (await redis.ping()) === "PONG", detail: "redis" });
+    closers.push(async () => void redis.disconnect());
+  }
+  const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, dataDir), config.accessTokenTtlSeconds);
+  const mailer = createMailer({
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    outboxDir: dataDir ? join(dataDir, "outbox") : null,
+    log,
+  });
+  const ctx: AppContext = {
+    config,
+    db,
+    log,
+    limits,
+    mailer,
+    tokens,
+    auth: new AuthService({ db, tokens, mailer, config, limits, log }),
+    users: new UsersService(db),
+    health,
+    closers,
+  };
+  void burnDummyVerify("warm-up"); // the first unknown-email login must not be faster than the rest
+  for (const feature of features) await feature.init?.(ctx);
+  return ctx;
+}
+
+export function buildApp(ctx: AppContext): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", ctx.config.trustProxy || false);
+  app.set("etag", false);
+  app.use(requestContext(ctx.log), securityHeaders, cors(ctx.config.corsOrigins), requestMetrics());
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ status: "ok" });
+  });
+  app.get("/readyz", async (_req, res) => {
+    const entries = await Promise.all(
+      Object.entries(ctx.health).map(async ([name, check]) => {
+        try {
+          const r = await Promise.race([
+            check(),
+            new Promise<never>((_, reject) => setTimeout(() => reject(new Error("timeout")), 2000)),
+          ]);
+          return [name, r] as const;
+        } catch (err) {
+          return [name, { ok: false, detail: (err as Error).message }] as const;
+        }
+      }),
+    );
+    const body = Object.fromEntries(
+      entries.map(([n, r]) => [n, r.ok ? (r.detail ?? "ok") : `down: ${r.detail ?? "unavailable"}`]),
+    );
+    res.status(entries.every(([, r]) => r.ok) ? 200 : 503).json(body);
+  });
+  app.get("/metrics", metricsEndpoint(ctx.config.metricsToken));
+
+  const docs = openApiRoutes(ctx.config.appUrl);
+  app.use("/api/docs", docs.docs);
+
+  const api = express.Router();
+  api.use(...jsonBody(ctx.config.bodyLimit));
+  api.use(authenticate(ctx.auth));
+  api.use(globalLimit(ctx.limits, ctx.config.rateLimits.ipPerMinute, ctx.config.rateLimits.userPerMinute));
+  api.use(idempotency(ctx.db));
+  api.use(docs.api);
+  api.use("/auth", authRoutes(ctx));
+  api.use("/users", userRoutes(ctx));
+  for (const feature of features) feature.routes?.(api, ctx);
+  api.use(notFoundHandler);
+  app.use("/api/v1", api);
+  app.use("/api", notFoundHandler);
+
+  serveWebApp(app);
+  app.use(notFoundHandler);
+  app.use(problemHandler);
+  return app;
+}
+
+export interface RunningServer {
+  ctx: AppContext;
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Starts the API on config.port (0 = any free port); close() drains requests, then the context. */
+export async function startServer(ctx: AppContext): Promise<RunningServer> {
+  const app = buildApp(ctx);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(ctx.config.port, ctx.config.host, () => resolve(s));
+    s.once("error", reject);
+  });
+  for (const feature of features) await feature.attach?.(server, ctx);
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${ctx.config.host.includes(":") ? `[${ctx.config.host}]` : ctx.config.host}:${port}`;
+  return { ctx, server, url, close: () => closeServer(server, ctx) };
+}
+
+export async function closeContext(ctx: AppContext) {
+  for (const close of ctx.closers.reverse()) await close().catch((err) => ctx.log.error({ err }, "close failed"));
+  await ctx.db.close();
+}
+
+async function closeServer(server: Server, ctx: AppContext) {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+  await closeContext(ctx);
+}

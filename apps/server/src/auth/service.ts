@@ -1,0 +1,204 @@
+// Accounts and sessions: the rules of the contract's Auth section.
+import type { AuthResult, Session } from "@lm/core";
+import type { Config } from "../config.js";
+import type { Db } from "../db/index.js";
+import { AppError } from "../http/errors.js";
+import type { AuthInfo } from "../http/express.js";
+import { tooMany } from "../http/rate-limit.js";
+import type { RateLimitStore } from "../http/rate-limit-store.js";
+import type { Logger } from "../logger.js";
+import type { Mailer } from "../mail/mailer.js";
+import { toUser } from "../users/presenter.js";
+import { resetPasswordMail, verificationMail } from "./mails.js";
+import { assertStrongPassword, burnDummyVerify, hashPassword, verifyPassword } from "./passwords.js";
+import * as repo from "./repository.js";
+import { randomToken, sha256, type TokenService } from "./tokens.js";
+
+const AVATAR_COLORS = ["#6366F1", "#EC4899", "#14B8A6", "#F59E0B", "#8B5CF6", "#EF4444", "#10B981", "#3B82F6"];
+const DAY_MS = 24 * 60 * 60_000;
+
+export interface AuthDeps {
+  db: Db;
+  tokens: TokenService;
+  mailer: Mailer;
+  config: Config;
+  limits: RateLimitStore;
+  log: Logger;
+}
+type Meta = { ip?: string; userAgent?: string };
+
+const invalidCredentials = () => new AppError("invalid_credentials", 401, "Email or password is incorrect");
+
+export class AuthService {
+  constructor(private readonly d: AuthDeps) {}
+
+  async register(input: { email: string; password: string; displayName: string }, meta: Meta): Promise<AuthResult> {
+    assertStrongPassword(input.password, input.email);
+    const passwordHash = await hashPassword(input.password);
+    const avatarColor = AVATAR_COLORS[Math.floor(Math.random() * AVATAR_COLORS.length)];
+    const { user, session, verifyToken } = await this.d.db.transaction(async (tx) => {
+      const user = await repo.insertUser(tx, { ...input, avatarColor, passwordHash });
+      if (!user) throw new AppError("email_taken", 409, "An account with this email already exists");
+      const verifyToken = randomToken();
+      await repo.createEmailToken(tx, user.id, "verify_email", sha256(verifyToken), DAY_MS);
+      return { user, session: await this.openSession(tx, user.id, user.role, meta), verifyToken };
+    });
+    await this.d.mailer.send(verificationMail(this.d.config.appUrl, user, verifyToken));
+    return { user: toUser(user), session };
+  }
+
+  async login(input: { email: string; password: string }, meta: Meta): Promise<AuthResult> {
+    const failKey = `login-fail:${input.email}`;
+    const rule = this.d.config.rateLimits.loginFailuresPerAccount;
+    // Checked before the password, and the same for unknown e-mails, so it reveals nothing.
+    if ((await this.d.limits.peek(failKey)) >= rule.limit) {
+      throw tooMany(Math.ceil(rule.windowMs / 1000), "Too many failed log-ins for this account; try again later");
+    }
+    const found = await repo.findUserByEmail(this.d.db, input.email);
+    const ok = found
+      ? await verifyPassword(found.password_hash, input.password)
+      : await burnDummyVerify(input.password);
+    if (!found || !ok) {
+      await this.d.limits.hit(failKey, rule.windowMs);
+      throw invalidCredentials();
+    }
+    await this.d.limits.reset(failKey);
+    const session = await this.d.db.transaction(async (tx) => {
+      await tx.query("update public.users set last_active_at = now() where id = $1", [found.id]);
+      return this.openSession(tx, found.id, found.role, meta);
+    });
+    const { password_hash: _omit, ...user } = found;
+    return { user: toUser({ ...user, last_active_at: new Date() }), session };
+  }
+
+  /** Rotation with reuse detection, as the contract's "Refresh rotation" paragraph says. */
+  async refresh(refreshToken: string): Promise<Session> {
+    const tokenId = this.d.tokens.parseRefresh(refreshToken);
+    if (!tokenId) throw new AppError("invalid_refresh_token", 401, "The refresh token is not valid");
+    const outcome = await this.d.db.transaction(async (tx) => {
+      const row = await repo.lockRefreshToken(tx, tokenId);
+      if (!row) return { error: "invalid_refresh_token" as const };
+      if (row.ended_at) {
+        return {
+          error:
+            row.end_reason === "refresh_token_reused"
+              ? ("refresh_token_reused" as const)
+              : ("invalid_refresh_token" as const),
+        };
+      }
+      const live = await repo.liveSession(tx, row.session_id, row.user_id);
+      if (!live) return { error: "invalid_refresh_token" as const };
+      if (!row.spent_at) {
+        await repo.spendRefreshToken(tx, row.id);
+        const next = await repo.issueRefreshToken(tx, row.session_id, row.id);
+        return { session: await this.pair(row.user_id, row.session_id, live.role, next) };
+      }
+      // A client that lost the response may present the parent of the current token again, briefly.
+      const current = await repo.currentRefreshToken(tx, row.session_id);
+      if (
+        current &&
+        current.parent_id === row.id &&
+        (row.spent_ms_ago ?? Number.POSITIVE_INFINITY) <= this.d.config.refreshGraceMs
+      ) {
+        return { session: await this.pair(row.user_id, row.session_id, live.role, current.id) };
+      }
+      await repo.endSession(tx, row.session_id, "refresh_token_reused");
+      return { error: "refresh_token_reused" as const };
+    });
+    if ("error" in outcome) {
+      if (outcome.error === "refresh_token_reused") {
+        this.d.log.warn({ event: "refresh_token_reused" }, "refresh token reuse: session ended");
+        throw new AppError("refresh_token_reused", 401, "This refresh token was already used; sign in again");
+      }
+      throw new AppError("invalid_refresh_token", 401, "The refresh token is not valid");
+    }
+    return outcome.session;
+  }
+
+  async logout(auth: AuthInfo) {
+    await repo.endSession(this.d.db, auth.sessionId, "logout");
+  }
+
+  /** Verifies a bearer token and that its session is live; null for anything else. */
+  async authenticate(bearer: string): Promise<AuthInfo | null> {
+    const claims = await this.d.tokens.verifyAccess(bearer);
+    if (!claims) return null;
+    const live = await repo.liveSession(this.d.db, claims.sid, claims.sub);
+    if (!live) return null;
+    return { userId: claims.sub, sessionId: claims.sid, role: live.role, emailVerified: live.email_verified };
+  }
+
+  async verifyEmail(token: string) {
+    const user = await this.d.db.transaction(async (tx) => {
+      const used = await repo.useEmailToken(tx, "verify_email", sha256(token));
+      if (!used) return undefined;
+      await tx.query("update public.users set email_verified = true where id = $1", [used.user_id]);
+      return repo.findUserById(tx, used.user_id);
+    });
+    if (!user) throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
+    return { user: toUser(user) };
+  }
+
+  async resendVerification(auth: AuthInfo) {
+    const rule = this.d.config.rateLimits.emailPerAccount;
+    const { count, resetAt } = await this.d.limits.hit(`mail:verify:${auth.userId}`, rule.windowMs);
+    if (count > rule.limit) throw tooMany(Math.ceil((resetAt - Date.now()) / 1000));
+    const user = await repo.findUserById(this.d.db, auth.userId);
+    if (!user || user.email_verified) return;
+    const token = randomToken();
+    await repo.createEmailToken(this.d.db, user.id, "verify_email", sha256(token), DAY_MS);
+    await this.d.mailer.send(verificationMail(this.d.config.appUrl, user, token));
+  }
+
+  /** Always "accepted": whether the e-mail exists is never revealed. */
+  async forgotPassword(email: string) {
+    const rule = this.d.config.rateLimits.emailPerAccount;
+    const { count } = await this.d.limits.hit(`mail:reset:${email}`, rule.windowMs);
+    if (count > rule.limit) return;
+    const user = await repo.findUserByEmail(this.d.db, email);
+    if (!user) return;
+    const token = randomToken();
+    await repo.createEmailToken(this.d.db, user.id, "reset_password", sha256(token), 60 * 60_000);
+    await this.d.mailer.send(resetPasswordMail(this.d.config.appUrl, user, token));
+  }
+
+  async resetPassword(token: string, password: string) {
+    const pending = await repo.useEmailTokenPreview(this.d.db, sha256(token));
+    if (!pending) throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
+    assertStrongPassword(password, pending.email);
+    const passwordHash = await hashPassword(password);
+    const done = await this.d.db.transaction(async (tx) => {
+      const used = await repo.useEmailToken(tx, "reset_password", sha256(token));
+      if (!used) return false;
+      await repo.setPassword(tx, used.user_id, passwordHash);
+      await repo.endAllSessions(tx, used.user_id, "password_reset");
+      return true;
+    });
+    if (!done) throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
+  }
+
+  private async openSession(
+    tx: Parameters<typeof repo.createSession>[0],
+    userId: string,
+    role: AuthInfo["role"],
+    meta: Meta,
+  ) {
+    const sessionId = await repo.createSession(tx, userId, meta);
+    const tokenId = await repo.issueRefreshToken(tx, sessionId, null);
+    return this.pair(userId, sessionId, role, tokenId);
+  }
+
+  private async pair(
+    userId: string,
+    sessionId: string,
+    role: AuthInfo["role"],
+    refreshTokenId: string,
+  ): Promise<Session> {
+    return {
+      accessToken: await this.d.tokens.signAccess({ sub: userId, sid: sessionId, role }),
+      refreshToken: this.d.tokens.refreshToken(refreshTokenId),
+      tokenType: "Bearer",
+      expiresIn: this.d.tokens.accessTtlSeconds,
+    };
+  }
+}

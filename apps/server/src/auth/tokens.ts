@@ -1,0 +1,93 @@
+// Access tokens (JWT, HS256 pinned) and opaque refresh/e-mail tokens.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { errors, jwtVerify, SignJWT } from "jose";
+
+const ISSUER = "little-monster";
+const AUDIENCE = "little-monster-api";
+
+export interface AccessClaims {
+  sub: string;
+  sid: string;
+  role: "USER" | "MODERATOR" | "ADMIN";
+}
+
+export class TokenService {
+  private readonly jwtKey: Uint8Array;
+  private readonly refreshKey: Buffer;
+
+  constructor(
+    secret: string,
+    readonly accessTtlSeconds: number,
+  ) {
+    // Separate keys per purpose, derived from one secret.
+    this.jwtKey = createHmac("sha256", secret).update("jwt").digest();
+    this.refreshKey = createHmac("sha256", secret).update("refresh").digest();
+  }
+
+  signAccess(claims: AccessClaims): Promise<string> {
+    return new SignJWT({ sid: claims.sid, role: claims.role })
+      .setProtectedHeader({ alg: "HS256", typ: "JWT" })
+      .setSubject(claims.sub)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(`${this.accessTtlSeconds}s`)
+      .sign(this.jwtKey);
+  }
+
+  /** Returns the claims or null for any invalid token (bad alg, signature, expiry, issuer, audience). */
+  async verifyAccess(token: string): Promise<AccessClaims | null> {
+    try {
+      const { payload } = await jwtVerify(token, this.jwtKey, {
+        algorithms: ["HS256"],
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        requiredClaims: ["sub", "sid", "exp"],
+      });
+      if (typeof payload.sid !== "string" || typeof payload.sub !== "string") return null;
+      const role = payload.role === "MODERATOR" || payload.role === "ADMIN" ? payload.role : "USER";
+      return { sub: payload.sub, sid: payload.sid, role };
+    } catch (err) {
+      if (err instanceof errors.JOSEError || err instanceof TypeError) return null;
+      throw err;
+    }
+  }
+
+  /** `<tokenId>.<mac>`: verifiable without storing the secret part. */
+  refreshToken(tokenId: string): string {
+    return `${tokenId}.${this.mac(tokenId)}`;
+  }
+
+  /** The token id when the MAC checks out, else null. */
+  parseRefresh(token: string): string | null {
+    const m = /^([0-9a-f-]{36})\.([A-Za-z0-9_-]{43})$/.exec(token);
+    if (!m) return null;
+    const expected = Buffer.from(this.mac(m[1]));
+    const given = Buffer.from(m[2]);
+    return expected.length === given.length && timingSafeEqual(expected, given) ? m[1] : null;
+  }
+
+  private mac(id: string) {
+    return createHmac("sha256", this.refreshKey).update(id).digest("base64url");
+  }
+}
+
+export const randomToken = () => randomBytes(32).toString("base64url");
+export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
+
+/** JWT_SECRET, or one generated on first start and kept in $DATA_DIR (embedded mode). */
+export function resolveJwtSecret(configured: string | undefined, dataDir: string | null): string {
+  if (configured) return configured;
+  if (!dataDir) return randomBytes(48).toString("base64url");
+  const file = join(dataDir, "jwt-secret");
+  try {
+    return readFileSync(file, "utf8").trim();
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString("base64url");
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+}

@@ -1,0 +1,110 @@
+// Environment parsed once by zod; the process refuses to start on a bad value and names it.
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((v) => v === "true" || v === "1" || v === "yes");
+const optionalUrl = z.url().optional();
+
+const Env = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  APP_URL: optionalUrl,
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  DATABASE_READ_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must be a redis:// URL")
+    .optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// URL")
+    .optional(),
+  MAIL_FROM: z.string().default("Little Monster <no-reply@littlemonster.local>"),
+  JWT_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  LLM_MODEL_PATH: z.string().optional(),
+  LLM_BASE_URL: optionalUrl,
+  LLM_MODEL: z.string().optional(),
+  LLM_API_KEY: z.string().optional(),
+  ROLE: z.enum(["all", "api", "worker"]).default("all"),
+  CORS_ORIGINS: z.string().optional(),
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  REQUIRE_VERIFIED_EMAIL: bool.default(true),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  BODY_LIMIT: z.string().default("1mb"),
+  RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
+  RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  SEED_DEMO: bool.default(true),
+});
+
+export type Config = ReturnType<typeof toConfig>;
+
+function toConfig(env: z.infer<typeof Env>) {
+  const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/$/, "");
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    dataDir: env.DATA_DIR,
+    appUrl,
+    databaseUrl: env.DATABASE_URL,
+    databaseReadUrl: env.DATABASE_READ_URL,
+    redisUrl: env.REDIS_URL,
+    smtpUrl: env.SMTP_URL,
+    mailFrom: env.MAIL_FROM,
+    jwtSecret: env.JWT_SECRET,
+    llm: { modelPath: env.LLM_MODEL_PATH, baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY },
+    role: env.ROLE,
+    corsOrigins: (env.CORS_ORIGINS ?? appUrl)
+      .split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
+    trustProxy: env.TRUST_PROXY,
+    requireVerifiedEmail: env.REQUIRE_VERIFIED_EMAIL,
+    logLevel: env.LOG_LEVEL,
+    metricsToken: env.METRICS_TOKEN,
+    bodyLimit: env.BODY_LIMIT,
+    rateLimits: {
+      ipPerMinute: env.RATE_LIMIT_IP_PER_MINUTE,
+      userPerMinute: env.RATE_LIMIT_USER_PER_MINUTE,
+      // Auth limits: strict per account, generous per IP so a classroom behind one NAT works.
+      loginFailuresPerAccount: { limit: 10, windowMs: 15 * 60_000 },
+      authPerIp: { limit: 120, windowMs: 5 * 60_000 },
+      emailPerAccount: { limit: 5, windowMs: 60 * 60_000 },
+    },
+    seedDemo: env.SEED_DEMO,
+    accessTokenTtlSeconds: 15 * 60,
+    refreshGraceMs: 10_000,
+  };
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // Empty strings mean "unset", as they do in most .env files.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = Env.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  if (parsed.data.NODE_ENV === "production" && !parsed.data.JWT_SECRET) {
+    throw new ConfigError("Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production");
+  }
+  return toConfig(parsed.data);
+}
+
+/** Test and embedding helper: a config with overrides applied on top of defaults. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false" }), ...overrides };
+}

@@ -1,0 +1,26 @@
+// Everything a request handler may use, built once per process (or per test server).
+import type { AuthService } from "./auth/service.js";
+import type { TokenService } from "./auth/tokens.js";
+import type { Config } from "./config.js";
+import type { Db } from "./db/index.js";
+import type { RateLimitStore } from "./http/rate-limit-store.js";
+import type { Logger } from "./logger.js";
+import type { Mailer } from "./mail/mailer.js";
+import type { UsersService } from "./users/service.js";
+
+/** A dependency /readyz reports on: "ok", or a reason it is not. */
+export type HealthCheck = () => Promise<{ ok: boolean; detail?: string }>;
+
+export interface AppContext {
+  config: Config;
+  db: Db;
+  log: Logger;
+  limits: RateLimitStore;
+  mailer: Mailer;
+  tokens: TokenService;
+  auth: AuthService;
+  users: UsersService;
+  health: Record<string, HealthCheck>;
+  /** Closed in reverse order on shutdown (workers, listeners, providers). */
+  closers: Array<() => Promise<void>>;
+}

@@ -1,0 +1,12 @@
+// Opens the configured database: the PostgreSQL server when DATABASE_URL is set, else PGlite.
+import { join } from "node:path";
+import { openPg } from "./pg.js";
+import { openPglite } from "./pglite.js";
+import type { Db } from "./types.js";
+
+export async function openDb(opts: { databaseUrl?: string; dataDir: string | null }): Promise<Db> {
+  if (opts.databaseUrl) return openPg(opts.databaseUrl);
+  return openPglite(opts.dataDir ? join(opts.dataDir, "pg") : null);
+}
+export * from "./types.js";
+export { migrate } from "./migrate.js";

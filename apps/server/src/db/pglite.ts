@@ -1,0 +1,57 @@
+// PGlite driver: real PostgreSQL in WASM, one connection, so every call is serialised here.
+import { mkdirSync } from "node:fs";
+import { PGlite, types } from "@electric-sql/pglite";
+import { asServiceVia, type Db, type Queryable, withUserVia } from "./types.js";
+
+/** A FIFO lock: PGlite would otherwise let a plain query slip into another caller's open transaction. */
+class Lock {
+  private tail = Promise.resolve();
+  run<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.tail.then(fn);
+    this.tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+}
+
+const parsers = {
+  [types.NUMERIC]: (v: string) => Number.parseFloat(v),
+  [types.INT8]: (v: string) => Number(v),
+};
+
+export async function openPglite(dataDir: string | null): Promise<Db> {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pg = new PGlite(dataDir ?? "memory://", { parsers });
+  await pg.waitReady;
+  const lock = new Lock();
+
+  const direct: Queryable = {
+    query: async <T>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params)).rows,
+    exec: async (sql: string) => void (await pg.exec(sql)),
+  };
+
+  const db: Db = {
+    driver: "pglite",
+    query: (sql, params) => lock.run(() => direct.query(sql, params)),
+    exec: (sql) => lock.run(() => direct.exec(sql)),
+    transaction: (fn) =>
+      lock.run(() =>
+        pg.transaction((tx) =>
+          fn({
+            query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
+            exec: async (sql: string) => void (await tx.exec(sql)),
+          }),
+        ),
+      ),
+    withUser: (actor, fn) => withUserVia(db)(actor, fn),
+    asService: (fn) => asServiceVia(db)(fn),
+    listen: async (channel, onPayload) => {
+      const unsubscribe = await pg.listen(channel, onPayload);
+      return async () => unsubscribe();
+    },
+    close: () => lock.run(() => pg.close()),
+  };
+  return db;
+}

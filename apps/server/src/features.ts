@@ -1,0 +1,16 @@
+// Feature modules beyond auth and users plug in here: routes, start-up work, server attachments.
+import type { Server } from "node:http";
+import type { Router } from "express";
+import type { AppContext } from "./context.js";
+
+export interface Feature {
+  name: string;
+  /** Start-up work after migrations (workers, listeners); may add health checks and closers. */
+  init?(ctx: AppContext): Promise<void>;
+  /** Mounts routes on the /api/v1 router. */
+  routes?(api: Router, ctx: AppContext): void;
+  /** Attaches to the HTTP server (e.g. WebSocket upgrades). */
+  attach?(server: Server, ctx: AppContext): Promise<void>;
+}
+
+export const features: Feature[] = [];

@@ -1,0 +1,52 @@
+// pino with secrets redacted and e-mail addresses masked, so logs can be shipped anywhere.
+import pino from "pino";
+
+const REDACT = [
+  "password",
+  "*.password",
+  "token",
+  "*.token",
+  "accessToken",
+  "*.accessToken",
+  "refreshToken",
+  "*.refreshToken",
+  "req.headers.authorization",
+  "req.headers.cookie",
+  'res.headers["set-cookie"]',
+  "headers.authorization",
+  "headers.cookie",
+  "*.secret",
+];
+
+const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;
+
+/** "alice@example.com" → "a***@example.com" */
+export function maskEmails(text: string): string {
+  return text.replace(EMAIL, "$1***@$2");
+}
+
+function maskDeep(value: unknown, depth = 0): unknown {
+  if (typeof value === "string") return maskEmails(value);
+  if (depth > 4 || value === null || typeof value !== "object") return value;
+  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, depth + 1)]));
+}
+
+export function createLogger(level: string, destination?: pino.DestinationStream) {
+  return pino(
+    {
+      level,
+      redact: { paths: REDACT, censor: "[redacted]" },
+      formatters: { log: (obj) => maskDeep(obj) as Record<string, unknown> },
+      hooks: {
+        logMethod(args, method) {
+          // Mask e-mails in the message string too ("sent verification to alice@…").
+          const masked = args.map((a) => (typeof a === "string" ? maskEmails(a) : a)) as Parameters<typeof method>;
+          method.apply(this, masked);
+        },
+      },
+    },
+    destination,
+  );
+}
+export type Logger = pino.Logger;

@@ -1,0 +1,318 @@
+// OpenAPI 3.1 generated from the same zod schemas the routes validate with.
+import * as core from "@lm/core";
+import { z } from "zod";
+
+interface Op {
+  method: "get" | "post" | "patch" | "delete";
+  path: string;
+  tag: string;
+  summary: string;
+  auth?: boolean;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+  contentType?: string;
+}
+
+const page = <T extends z.ZodType>(item: T) => core.Page(item);
+
+const OPS: Op[] = [
+  {
+    method: "post",
+    path: "/auth/register",
+    tag: "Auth",
+    summary: "Create an account",
+    body: core.RegisterInput,
+    response: core.AuthResult,
+    status: 201,
+  },
+  {
+    method: "post",
+    path: "/auth/login",
+    tag: "Auth",
+    summary: "Log in",
+    body: core.LoginInput,
+    response: core.AuthResult,
+  },
+  {
+    method: "post",
+    path: "/auth/refresh-token",
+    tag: "Auth",
+    summary: "Rotate the refresh token",
+    body: core.RefreshInput,
+    response: z.object({ session: core.Session }),
+  },
+  { method: "post", path: "/auth/logout", tag: "Auth", summary: "End this session", auth: true, status: 204 },
+  {
+    method: "post",
+    path: "/auth/verify-email",
+    tag: "Auth",
+    summary: "Verify an email address",
+    body: core.TokenInput,
+    response: z.object({ user: core.User }),
+  },
+  {
+    method: "post",
+    path: "/auth/resend-verification",
+    tag: "Auth",
+    summary: "Send the verification email again",
+    auth: true,
+    status: 202,
+  },
+  {
+    method: "post",
+    path: "/auth/forgot-password",
+    tag: "Auth",
+    summary: "Mail a password reset link",
+    body: core.ForgotPasswordInput,
+    status: 202,
+  },
+  {
+    method: "post",
+    path: "/auth/reset-password",
+    tag: "Auth",
+    summary: "Set a new password; ends every session",
+    body: core.ResetPasswordInput,
+  },
+  { method: "get", path: "/users/me", tag: "Users", summary: "Your profile", auth: true, response: core.User },
+  {
+    method: "get",
+    path: "/users/{id}",
+    tag: "Users",
+    summary: "A profile (public view for others)",
+    response: z.union([core.User, core.PublicUser]),
+  },
+  {
+    method: "patch",
+    path: "/users/{id}",
+    tag: "Users",
+    summary: "Update your profile",
+    auth: true,
+    body: core.UserUpdateInput,
+    response: core.User,
+  },
+  {
+    method: "delete",
+    path: "/users/{id}",
+    tag: "Users",
+    summary: "Delete an account and everything it owns",
+    auth: true,
+    status: 204,
+  },
+  {
+    method: "get",
+    path: "/users/{id}/stats",
+    tag: "Users",
+    summary: "Your study stats",
+    auth: true,
+    response: core.UserStats,
+  },
+  {
+    method: "get",
+    path: "/videos",
+    tag: "Videos",
+    summary: "The feed",
+    query: core.VideoListQuery,
+    response: page(core.Video),
+  },
+  {
+    method: "post",
+    path: "/videos",
+    tag: "Videos",
+    summary: "Request a generated lesson",
+    auth: true,
+    body: core.VideoCreateInput,
+    response: core.Video,
+    status: 202,
+  },
+  { method: "get", path: "/videos/{id}", tag: "Videos", summary: "One lesson", response: core.Video },
+  {
+    method: "patch",
+    path: "/videos/{id}",
+    tag: "Videos",
+    summary: "Edit your lesson",
+    auth: true,
+    body: core.VideoUpdateInput,
+    response: core.Video,
+  },
+  { method: "delete", path: "/videos/{id}", tag: "Videos", summary: "Delete a lesson", auth: true, status: 204 },
+  {
+    method: "post",
+    path: "/videos/{id}/retry",
+    tag: "Videos",
+    summary: "Retry a failed generation",
+    auth: true,
+    response: core.Video,
+    status: 202,
+  },
+  {
+    method: "post",
+    path: "/videos/{id}/view",
+    tag: "Videos",
+    summary: "Count a view",
+    body: core.ViewInput,
+    status: 204,
+  },
+  {
+    method: "get",
+    path: "/comments",
+    tag: "Comments",
+    summary: "Comments of a lesson",
+    query: core.CommentListQuery,
+    response: page(core.Comment),
+  },
+  {
+    method: "post",
+    path: "/comments",
+    tag: "Comments",
+    summary: "Comment (moderated)",
+    auth: true,
+    body: core.CommentCreateInput,
+    response: core.Comment,
+    status: 201,
+  },
+  {
+    method: "patch",
+    path: "/comments/{id}",
+    tag: "Comments",
+    summary: "Edit your comment",
+    auth: true,
+    body: core.CommentUpdateInput,
+    response: core.Comment,
+  },
+  { method: "delete", path: "/comments/{id}", tag: "Comments", summary: "Delete a comment", auth: true, status: 204 },
+  {
+    method: "post",
+    path: "/comments/{id}/report",
+    tag: "Comments",
+    summary: "Report a comment",
+    auth: true,
+    body: core.ReportInput,
+    status: 202,
+  },
+  {
+    method: "post",
+    path: "/ratings",
+    tag: "Ratings",
+    summary: "Rate a lesson",
+    auth: true,
+    body: core.RatingInput,
+    response: core.RatingResult,
+  },
+  {
+    method: "get",
+    path: "/ratings",
+    tag: "Ratings",
+    summary: "Rating summary",
+    query: z.object({ videoId: core.Id }),
+    response: core.RatingSummary,
+  },
+  {
+    method: "get",
+    path: "/planner/events",
+    tag: "Planner",
+    summary: "Your events",
+    auth: true,
+    query: core.PlannerEventQuery,
+    response: z.object({ items: z.array(core.PlannerEvent) }),
+  },
+  {
+    method: "post",
+    path: "/planner/events",
+    tag: "Planner",
+    summary: "Create an event",
+    auth: true,
+    body: core.PlannerEventCreateInput,
+    response: core.PlannerEvent,
+    status: 201,
+  },
+  {
+    method: "patch",
+    path: "/planner/events/{id}",
+    tag: "Planner",
+    summary: "Update an event",
+    auth: true,
+    body: core.PlannerEventUpdateInput,
+    response: core.PlannerEvent,
+  },
+  {
+    method: "delete",
+    path: "/planner/events/{id}",
+    tag: "Planner",
+    summary: "Delete an event",
+    auth: true,
+    status: 204,
+  },
+  {
+    method: "get",
+    path: "/notifications",
+    tag: "Notifications",
+    summary: "Your notifications",
+    auth: true,
+    query: core.PageQuery,
+    response: page(core.Notification),
+  },
+];
+
+function schema(s: z.ZodType, io: "input" | "output") {
+  return z.toJSONSchema(s, { target: "draft-2020-12", io, unrepresentable: "any" });
+}
+
+function queryParameters(q: z.ZodType) {
+  const js = schema(q, "input") as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: js.required?.includes(name) ?? false,
+    schema: s,
+  }));
+}
+
+export function openApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of OPS) {
+    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => ({
+      name: m[1],
+      in: "path",
+      required: true,
+      schema: { type: "string", format: "uuid" },
+    }));
+    const status = String(op.status ?? 200);
+    paths[op.path] ??= {};
+    paths[op.path][op.method] = {
+      tags: [op.tag],
+      summary: op.summary,
+      ...(op.auth ? { security: [{ bearer: [] }] } : { security: [] }),
+      parameters: [...pathParams, ...(op.query ? queryParameters(op.query) : [])],
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { [op.contentType ?? "application/json"]: { schema: schema(op.body, "input") } },
+            },
+          }
+        : {}),
+      responses: {
+        [status]: op.response
+          ? { description: "OK", content: { "application/json": { schema: schema(op.response, "output") } } }
+          : { description: "OK" },
+        default: {
+          description: "Problem details",
+          content: { "application/problem+json": { schema: schema(core.Problem, "output") } },
+        },
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Little Monster API",
+      version: "1.0.0",
+      description: "The HTTP contract of Little Monster (api-v1.md).",
+    },
+    servers: [{ url: serverUrl }],
+    components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } } },
+    paths,
+  };
+}

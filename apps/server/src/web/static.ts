@@ -1,0 +1,56 @@
+// Serves the web app's production build: hashed assets cached for a year, index.html never cached.
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import express, { type Express } from "express";
+
+export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "web", "dist");
+
+const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self' ws: wss:",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join("; ");
+
+export function serveWebApp(app: Express, dist = WEB_DIST) {
+  if (!existsSync(join(dist, "index.html"))) {
+    app.get("/", (_req, res) => {
+      res
+        .type("text")
+        .send(
+          "Little Monster API is running. The web app is not built: run `npm start` (it builds it) or `npm run build -w apps/web`.",
+        );
+    });
+    return;
+  }
+  app.use((_req, res, next) => {
+    res.setHeader("Content-Security-Policy", CSP);
+    next();
+  });
+  app.use(
+    "/assets",
+    express.static(join(dist, "assets"), { immutable: true, maxAge: "365d", index: false, fallthrough: false }),
+  );
+  app.use(
+    express.static(dist, {
+      index: false,
+      setHeaders: (res, path) => {
+        if (path.endsWith("sw.js") || path.endsWith(".webmanifest")) res.setHeader("Cache-Control", "no-cache");
+      },
+    }),
+  );
+  // Client-side routes (/videos/:id, /planner, …) all get the app shell.
+  app.get(/^\/(?!api\/|healthz|readyz|metrics).*/, (req, res, next) => {
+    if (!req.accepts("html")) return next();
+    res.setHeader("Cache-Control", "no-cache");
+    res.sendFile(join(dist, "index.html"));
+  });
+}

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { Difficulty, Subject, VideoStatus } from "../enums.js";
+import { Id, PageQuery, Timestamp } from "./common.js";
+import { PublicUser } from "./users.js";
+
+export const QuizQuestion = z.object({
+  question: z.string(),
+  choices: z.array(z.string()).min(2).max(5),
+  answerIndex: z.number().int().min(0),
+});
+export type QuizQuestion = z.infer<typeof QuizQuestion>;
+
+export const Video = z.object({
+  id: Id,
+  title: z.string(),
+  subject: Subject,
+  difficulty: Difficulty,
+  topic: z.string(),
+  createdBy: PublicUser,
+  status: VideoStatus,
+  scriptSummary: z.string().nullable(),
+  script: z.string().nullable(),
+  keyPoints: z.array(z.string()),
+  timestamps: z.array(z.number()),
+  videoUrl: z.string().nullable(),
+  thumbnailUrl: z.string().nullable(),
+  duration: z.number().int(),
+  ratingAvg: z.number(),
+  ratingCount: z.number().int(),
+  viewCount: z.number().int(),
+  commentCount: z.number().int(),
+  tags: z.array(z.string()),
+  quiz: z.array(QuizQuestion),
+  failureReason: z.string().nullable(),
+  createdAt: Timestamp,
+  updatedAt: Timestamp,
+  myRating: z.number().int().min(1).max(5).nullable().optional(),
+  isSample: z.boolean().optional(),
+});
+export type Video = z.infer<typeof Video>;
+
+export const Visibility = z.enum(["PUBLIC", "PRIVATE"]);
+export const Tag = z.string().trim().min(1).max(32);
+
+export const VideoCreateInput = z.strictObject({
+  topic: z.string().trim().min(3).max(200),
+  subject: Subject,
+  difficulty: Difficulty,
+  sourceText: z.string().max(50_000).optional(),
+  visibility: Visibility.optional(),
+});
+export type VideoCreateInput = z.input<typeof VideoCreateInput>;
+
+export const VideoUpdateInput = z.strictObject({
+  title: z.string().trim().min(3).max(200).optional(),
+  tags: z.array(Tag).max(10).optional(),
+  status: Visibility.optional(),
+});
+export type VideoUpdateInput = z.infer<typeof VideoUpdateInput>;
+
+export const VIDEO_SORTS = ["new", "top", "trending", "for_you"] as const;
+export const VideoListQuery = PageQuery.extend({
+  subject: Subject.optional(),
+  difficulty: Difficulty.optional(),
+  q: z.string().trim().max(200).optional(),
+  createdBy: z.union([z.literal("me"), Id]).optional(),
+  sort: z.enum(VIDEO_SORTS).default("new"),
+});
+export type VideoListQuery = z.input<typeof VideoListQuery>;
+
+export const ViewInput = z.strictObject({ clientId: z.string().min(8).max(64).optional() });
