@@ -1,0 +1,71 @@
+// Quality gate between post-processing and publishing: counts and lengths, "is this lesson about
+// what the student asked", "is this language at all", and moderation of the output.
+import { GenerationError } from "./errors.js";
+import { LIMITS } from "./lesson-schema.js";
+import { moderateText } from "./moderation.js";
+import type { Lesson, LessonInput } from "./pipeline.js";
+import { contentStems, wordCount, words } from "./text.js";
+
+function fail(reason: string): never {
+  throw new GenerationError("quality", reason, false);
+}
+
+/** Share of the lesson's distinct content words that also occur in `reference`. */
+export function overlapRatio(lessonText: string, reference: string): number {
+  const lesson = new Set(contentStems(lessonText));
+  if (lesson.size === 0) return 0;
+  const ref = new Set(contentStems(reference));
+  let shared = 0;
+  for (const s of lesson) if (ref.has(s)) shared++;
+  return shared / lesson.size;
+}
+
+/** Share of the topic's content words the lesson mentions. */
+export function topicCoverage(lessonText: string, topic: string): number {
+  const wanted = new Set(contentStems(topic));
+  if (wanted.size === 0) return 1;
+  const have = new Set(contentStems(lessonText));
+  let found = 0;
+  for (const s of wanted) if (have.has(s)) found++;
+  return found / wanted.size;
+}
+
+/** Share of "words" that look like words of a human language (letters, sensible length). */
+function wordLikeRatio(text: string): number {
+  const tokens = text.split(/\s+/).filter(Boolean);
+  if (tokens.length === 0) return 0;
+  const ok = tokens.filter((t) => /^[("'“‘]*[\p{L}][\p{L}'’-]{0,24}[)"'”’.,;:!?]*$/u.test(t)).length;
+  return ok / tokens.length;
+}
+
+export function checkQuality(lesson: Lesson, input: LessonInput): void {
+  const scriptWords = wordCount(lesson.script);
+  if (lesson.title.length < LIMITS.title.min) fail("The generated lesson had no usable title.");
+  if (wordLikeRatio(lesson.script) < 0.7) fail("The generated lesson was not readable text.");
+  if (scriptWords < LIMITS.script.minWords) {
+    fail(`The generated lesson was too short (${scriptWords} words; at least ${LIMITS.script.minWords} are needed).`);
+  }
+  if (scriptWords > LIMITS.script.maxWords) fail("The generated lesson was too long to narrate as a short video.");
+  if (lesson.scriptSummary.length < LIMITS.summary.min) fail("The generated lesson had no usable summary.");
+  if (lesson.keyPoints.length < LIMITS.keyPoints.min || lesson.keyPoints.length > LIMITS.keyPoints.max) {
+    fail(`The generated lesson had ${lesson.keyPoints.length} distinct key points; it needs between 3 and 8.`);
+  }
+  if (lesson.quiz.length < LIMITS.quiz.min || lesson.quiz.length > LIMITS.quiz.max) {
+    fail(`The generated lesson had ${lesson.quiz.length} usable quiz questions; it needs between 2 and 5.`);
+  }
+  const body = [lesson.title, lesson.script, ...lesson.keyPoints].join(" ");
+  const onTopic = topicCoverage(body, input.topic) >= 0.5;
+  const fromNotes = input.sourceText ? overlapRatio(lesson.script, input.sourceText) >= 0.4 : false;
+  if (!onTopic && !fromNotes) {
+    fail(
+      input.sourceText
+        ? "The generated lesson was not about your topic or your notes."
+        : "The generated lesson was not about the topic you asked for.",
+    );
+  }
+  const quizText = lesson.quiz.flatMap((q) => [q.question, ...q.choices]).join("\n");
+  const verdict = moderateText([body, lesson.scriptSummary, lesson.tags.join(" "), quizText].join("\n"));
+  if (verdict.status === "REJECTED")
+    fail("The generated lesson contained unsuitable content, so it was not published.");
+  if (words(lesson.script).length === 0) fail("The generated lesson was empty.");
+}
