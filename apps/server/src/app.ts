@@ -1,10 +1,13 @@
 // Builds the context (database, services) and the Express app. Tests start it on port 0.
 import { randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import express from "express";
 import { Redis } from "ioredis";
+import { createProvider } from "./ai/providers/index.js";
 import { burnDummyVerify } from "./auth/passwords.js";
 import { authRoutes } from "./auth/routes.js";
 import { AuthService } from "./auth/service.js";
@@ -22,8 +25,11 @@ import { memoryStore, type RateLimitStore, redisStore } from "./http/rate-limit-
 import { cors, requestContext, securityHeaders } from "./http/request-context.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
+import { diskStorage } from "./media/storage.js";
 import { openApiRoutes } from "./openapi/routes.js";
 import { features } from "./features.js";
+import { QUEUES } from "./jobs/queues.js";
+import { startQueue } from "./jobs/queue.js";
 import { UsersService } from "./users/service.js";
 import { userRoutes } from "./users/routes.js";
 import { serveWebApp } from "./web/static.js";
@@ -68,6 +74,24 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     outboxDir: dataDir ? join(dataDir, "outbox") : null,
     log,
   });
+  const llm = createProvider(
+    {
+      llmModelPath: config.llm.modelPath,
+      llmBaseUrl: config.llm.baseUrl,
+      llmModel: config.llm.model,
+      llmApiKey: config.llm.apiKey,
+    },
+    log,
+  );
+  closers.push(() => llm.close());
+  health.llm = async () => {
+    const h = await llm.health();
+    return { ok: h.ok, detail: `${llm.name}${h.detail ? `: ${h.detail}` : ""}` };
+  };
+  const storage = diskStorage(join(dataDir ?? mkdtempSync(join(tmpdir(), "lm-storage-")), dataDir ? "storage" : ""));
+  const queue = await startQueue({ db, databaseUrl: config.databaseUrl, log, queues: QUEUES });
+  closers.push(() => queue.stop());
+  health.queue = async () => ({ ok: true, detail: `${await queue.depth("generate-video")} waiting` });
   const ctx: AppContext = {
     config,
     db,
@@ -77,6 +101,10 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     tokens,
     auth: new AuthService({ db, tokens, mailer, config, limits, log }),
     users: new UsersService(db),
+    queue,
+    llm,
+    storage,
+    runsWorkers: config.role !== "api",
     health,
     closers,
   };

@@ -82,6 +82,7 @@ function toConfig(env: z.infer<typeof Env>) {
       emailPerAccount: { limit: 5, windowMs: 60 * 60_000 },
     },
     seedDemo: env.SEED_DEMO,
+    realtime: { heartbeatMs: 30_000 },
     accessTokenTtlSeconds: 15 * 60,
     refreshGraceMs: 10_000,
   };

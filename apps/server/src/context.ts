@@ -3,6 +3,9 @@ import type { AuthService } from "./auth/service.js";
 import type { TokenService } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/index.js";
+import type { LlmProvider } from "./ai/providers/types.js";
+import type { Queue } from "./jobs/queue.js";
+import type { Storage } from "./media/storage.js";
 import type { RateLimitStore } from "./http/rate-limit-store.js";
 import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";
@@ -20,6 +23,14 @@ export interface AppContext {
   tokens: TokenService;
   auth: AuthService;
   users: UsersService;
+  /** pg-boss on the application database; the worker role consumes it. */
+  queue: Queue;
+  /** The configured LLM (llama-cpp, openai or the offline provider). */
+  llm: LlmProvider;
+  /** Thumbnails and other files (disk under $DATA_DIR/storage; memory-backed temp dir in tests). */
+  storage: Storage;
+  /** True when this process runs workers (ROLE=all or worker). */
+  runsWorkers: boolean;
   health: Record<string, HealthCheck>;
   /** Closed in reverse order on shutdown (workers, listeners, providers). */
   closers: Array<() => Promise<void>>;

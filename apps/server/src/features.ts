@@ -2,6 +2,13 @@
 import type { Server } from "node:http";
 import type { Router } from "express";
 import type { AppContext } from "./context.js";
+import { commentsFeature } from "./comments/feature.js";
+import { moderationFeature } from "./moderation/feature.js";
+import { notificationsFeature } from "./notifications/feature.js";
+import { plannerFeature } from "./planner/feature.js";
+import { ratingsFeature } from "./ratings/feature.js";
+import { realtimeFeature } from "./realtime/feature.js";
+import { videosFeature } from "./videos/feature.js";
 
 export interface Feature {
   name: string;
@@ -13,4 +20,12 @@ export interface Feature {
   attach?(server: Server, ctx: AppContext): Promise<void>;
 }
 
-export const features: Feature[] = [];
+export const features: Feature[] = [
+  videosFeature,
+  commentsFeature,
+  moderationFeature,
+  ratingsFeature,
+  plannerFeature,
+  notificationsFeature,
+  realtimeFeature,
+];

@@ -16,6 +16,8 @@ const REDACT = [
   "headers.authorization",
   "headers.cookie",
   "*.secret",
+  // Database errors carry the statement's parameters, which may hold hashes or tokens.
+  "err.params",
 ];
 
 const EMAIL = /([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9.-]+\.[A-Za-z]{2,})/g;

@@ -14,7 +14,11 @@ export async function openPg(url: string, opts: { max?: number } = {}): Promise<
 
   const over = (client: pg.PoolClient | pg.Pool): Queryable => ({
     query: async <T>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as T[],
-    exec: async (sql: string) => void (await client.query(sql)),
+    exec: async (sql: string) => {
+      // A multi-statement query answers with one result per statement.
+      const result = (await client.query(sql)) as pg.QueryResult | pg.QueryResult[];
+      return (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [];
+    },
   });
   const listeners: pg.Client[] = [];
 

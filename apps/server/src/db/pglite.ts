@@ -29,7 +29,7 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
 
   const direct: Queryable = {
     query: async <T>(sql: string, params?: unknown[]) => (await pg.query<T>(sql, params)).rows,
-    exec: async (sql: string) => void (await pg.exec(sql)),
+    exec: async (sql: string) => (await pg.exec(sql)).at(-1)?.rows ?? [],
   };
 
   const db: Db = {
@@ -41,7 +41,7 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
         pg.transaction((tx) =>
           fn({
             query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
-            exec: async (sql: string) => void (await tx.exec(sql)),
+            exec: async (sql: string) => (await tx.exec(sql)).at(-1)?.rows ?? [],
           }),
         ),
       ),

@@ -4,8 +4,8 @@ export type Row = Record<string, unknown>;
 export interface Queryable {
   /** Runs one parameterised statement and returns its rows. */
   query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
-  /** Runs several statements without parameters (migrations, scripts). */
-  exec(sql: string): Promise<void>;
+  /** Runs several statements without parameters (migrations, scripts); returns the last one's rows. */
+  exec(sql: string): Promise<Row[]>;
 }
 
 /** Who a transaction acts as; RLS policies see `auth.uid()` = userId. */

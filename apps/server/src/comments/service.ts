@@ -1,0 +1,87 @@
+// Comments: listing, posting and editing under moderation, deletion and reports.
+import type { Comment, CommentCreateInput, Page, PageQuery } from "@lm/core";
+import { moderateText } from "../ai/moderation.js";
+import type { Db } from "../db/index.js";
+import { AppError, forbidden, notFound } from "../http/errors.js";
+import type { AuthInfo } from "../http/express.js";
+import type { Queue } from "../jobs/queue.js";
+import type { Logger } from "../logger.js";
+import { decodeCursor, toPage } from "./cursor.js";
+import { MODERATE_COMMENT, type ModerateCommentJob } from "./moderation-job.js";
+import { toComment, type Viewer } from "./presenter.js";
+import * as repo from "./repository.js";
+import { fromVerdict, HELD_AFTER_EDIT, heldForReview } from "./rules.js";
+
+export class CommentsService {
+  constructor(
+    private readonly db: Db,
+    private readonly queue: Queue,
+    private readonly log: Logger,
+  ) {}
+
+  async list(viewer: Viewer, query: PageQuery & { videoId: string }): Promise<Page<Comment>> {
+    const after = decodeCursor(query.cursor);
+    const rows = await this.db.withUser(viewer ? { userId: viewer.userId } : null, async (tx) => {
+      if (!(await repo.visibleVideo(tx, query.videoId))) throw notFound("Video");
+      return repo.listForVideo(tx, query.videoId, query.limit, after);
+    });
+    return toPage(rows, query.limit, (r) => toComment(r, viewer));
+  }
+
+  async create(auth: AuthInfo, input: CommentCreateInput): Promise<Comment> {
+    // Moderated before storage: rejected text is kept, hidden, so its author can see why.
+    const verdict = moderateText(input.text);
+    const row = await this.db.withUser({ userId: auth.userId }, async (tx) => {
+      if (!(await repo.visibleVideo(tx, input.videoId))) throw notFound("Video");
+      return repo.insertComment(tx, input.videoId, auth.userId, input.text, fromVerdict(verdict));
+    });
+    if (!row) throw notFound("Comment");
+    if (verdict.status === "FLAGGED") await this.askSecondOpinion(row.id);
+    return toComment(row, auth);
+  }
+
+  async update(auth: AuthInfo, id: string, text: string): Promise<Comment> {
+    const verdict = moderateText(text);
+    let askModel = false;
+    const row = await this.db.withUser({ userId: auth.userId }, async (tx) => {
+      const current = await repo.findComment(tx, id);
+      if (!current || !(await repo.visibleVideo(tx, current.video_id))) throw notFound("Comment");
+      if (current.user_id !== auth.userId) throw forbidden("Only the author can edit a comment");
+      const held = heldForReview(current) && verdict.status !== "REJECTED";
+      askModel = !held && verdict.status === "FLAGGED";
+      return repo.updateText(tx, id, text, held ? HELD_AFTER_EDIT : fromVerdict(verdict));
+    });
+    if (!row) throw notFound("Comment");
+    if (askModel) await this.askSecondOpinion(row.id);
+    return toComment(row, auth);
+  }
+
+  async remove(auth: AuthInfo, id: string): Promise<void> {
+    await this.db.withUser({ userId: auth.userId }, async (tx) => {
+      const current = await repo.findComment(tx, id);
+      if (!current || !(await repo.visibleVideo(tx, current.video_id))) throw notFound("Comment");
+      // The DELETE policy is the rule (author, the video's creator, moderators): no row, no right.
+      if (!(await repo.deleteComment(tx, id))) throw forbidden("You cannot delete this comment");
+    });
+  }
+
+  async report(auth: AuthInfo, id: string, reason: string | undefined): Promise<void> {
+    await this.db.withUser({ userId: auth.userId }, async (tx) => {
+      const current = await repo.findComment(tx, id);
+      if (!current || !(await repo.visibleVideo(tx, current.video_id))) throw notFound("Comment");
+      if (current.user_id === auth.userId)
+        throw new AppError("cannot_report_own_comment", 403, "You cannot report your own comment");
+      // A repeated report is accepted and ignored: one voice per user.
+      await repo.insertReport(tx, id, auth.userId, reason ?? null);
+    });
+  }
+
+  private async askSecondOpinion(commentId: string) {
+    try {
+      await this.queue.send<ModerateCommentJob>(MODERATE_COMMENT, { commentId });
+    } catch (err) {
+      // The comment is already stored hidden and FLAGGED, so it waits in the human queue anyway.
+      this.log.warn({ err, commentId }, "could not queue the moderation second opinion");
+    }
+  }
+}

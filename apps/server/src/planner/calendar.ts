@@ -1,0 +1,161 @@
+// Calendar sync: the secret subscription feed (token per user, rotatable) and .ics import.
+import { createHash, createHmac } from "node:crypto";
+import type { Db, Queryable } from "../db/index.js";
+import { one } from "../db/index.js";
+import { AppError, notFound } from "../http/errors.js";
+import { toICalendar } from "./domain/ics-export.js";
+import { IcsImportError, type ImportedEvent, parseICalendar } from "./domain/ics-import.js";
+import type { Reminders } from "./reminders.js";
+import { zoneOf } from "./reminders.js";
+import * as repo from "./repository.js";
+import { withSeriesEnd } from "./service.js";
+import { randomToken, sha256 } from "../auth/tokens.js";
+
+// Token storage lives in the private auth schema, which only the server's own role can read.
+const tokenRow = (tx: Queryable, userId: string) =>
+  one<{ salt: string | null; token_hash: string }>(
+    tx,
+    "select salt, token_hash from auth.calendar_tokens where user_id = $1 for update",
+    [userId],
+  );
+
+export class CalendarService {
+  /**
+   * @param key server secret for deriving feed tokens: token = HMAC(key, salt). The database
+   *   keeps the salt and sha256(token), so a copy of it cannot be used to read anyone's feed.
+   */
+  constructor(
+    private readonly db: Db,
+    private readonly reminders: Reminders,
+    private readonly key: Buffer,
+    private readonly appUrl: string,
+  ) {}
+
+  private tokenFor(salt: string) {
+    return createHmac("sha256", this.key).update(salt).digest("base64url");
+  }
+
+  private url(token: string) {
+    return `${this.appUrl}/api/v1/planner/calendar/${token}.ics`;
+  }
+
+  /** The user's feed URL: created on first use, the same on later calls until rotated. */
+  async feedUrl(userId: string): Promise<{ url: string }> {
+    return this.db.transaction(async (tx) => {
+      const row = await tokenRow(tx, userId);
+      if (row?.salt) {
+        const token = this.tokenFor(row.salt);
+        // Still valid unless the server secret changed since; then a new URL is the only way.
+        if (sha256(token) === row.token_hash) return { url: this.url(token) };
+      }
+      return { url: this.url(await this.store(tx, userId)) };
+    });
+  }
+
+  /** A new URL; the old one stops working at once. */
+  async rotate(userId: string): Promise<{ url: string }> {
+    return this.db.transaction(async (tx) => ({ url: this.url(await this.store(tx, userId)) }));
+  }
+
+  private async store(tx: Queryable, userId: string): Promise<string> {
+    const salt = randomToken();
+    const token = this.tokenFor(salt);
+    await tx.query(
+      `insert into auth.calendar_tokens (user_id, token_hash, salt) values ($1, $2, $3)
+       on conflict (user_id) do update set token_hash = excluded.token_hash, salt = excluded.salt, created_at = now()`,
+      [userId, sha256(token), salt],
+    );
+    return token;
+  }
+
+  /** The .ics body for a feed token, or 404 (unknown, rotated or malformed alike). */
+  async feed(token: string): Promise<string> {
+    if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw notFound("Calendar");
+    const owner = await one<{ user_id: string }>(
+      this.db,
+      "select user_id from auth.calendar_tokens where token_hash = $1",
+      [sha256(token)],
+    );
+    if (!owner) throw notFound("Calendar");
+    const userId = owner.user_id;
+    const { rows, tz } = await this.db.withUser({ userId }, async (tx) => ({
+      rows: await repo.listAll(tx, userId),
+      tz: zoneOf({ time_zone: null }, (await repo.ownerSettings(tx, userId))?.time_zone),
+    }));
+    return toICalendar(
+      rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        description: r.description,
+        subject: r.subject,
+        type: r.type,
+        startDate: r.start_date,
+        endDate: r.end_date,
+        allDay: r.all_day,
+        isCompleted: r.is_completed,
+        reminders: r.reminders,
+        rrule: r.rrule,
+        updatedAt: r.updated_at,
+        createdAt: r.created_at,
+        timeZone: r.time_zone,
+        exdates: r.exdates,
+      })),
+      { calendarName: "Little Monster planner", timeZone: tz },
+    );
+  }
+
+  /** Imports every VEVENT in one transaction, or none (400 saying why). Same UID → updated. */
+  async importIcs(userId: string, text: string): Promise<{ imported: number }> {
+    return this.db.withUser({ userId }, async (tx) => {
+      const ownerZone = (await repo.ownerSettings(tx, userId))?.time_zone ?? null;
+      const tz = zoneOf({ time_zone: null }, ownerZone);
+      let events: ImportedEvent[];
+      try {
+        events = parseICalendar(text, { defaultTimeZone: tz });
+      } catch (err) {
+        if (err instanceof IcsImportError) {
+          throw new AppError("validation_error", 400, `Invalid calendar: ${err.message}`, [
+            { path: "(body)", message: err.message },
+          ]);
+        }
+        throw err;
+      }
+      // One row per UID (the last wins), so the upsert never touches a row twice.
+      const byUid = new Map<string, ImportedEvent>();
+      for (const e of events) byUid.set(uidOf(e), e);
+      const values = [...byUid.entries()].map(([uid, e]) =>
+        withSeriesEnd(
+          {
+            title: e.title,
+            description: e.description,
+            subject: null,
+            type: "OTHER",
+            startDate: e.startDate,
+            endDate: e.endDate,
+            allDay: e.allDay,
+            isCompleted: false,
+            reminders: e.reminders,
+            rrule: e.rrule,
+            completedOccurrences: [],
+            exdates: e.exdates,
+            linkedEventId: null,
+            icalUid: uid,
+            timeZone: e.timeZone,
+          },
+          e.timeZone ?? tz,
+        ),
+      );
+      if (values.length === 0) return { imported: 0 };
+      const rows = await repo.upsertImported(tx, userId, values);
+      await this.reminders.schedule(tx, userId, rows, (row) => zoneOf(row, ownerZone));
+      return { imported: rows.length };
+    });
+  }
+}
+
+/** A file's UID, or a content hash for events without one, so re-imports still match. */
+function uidOf(e: ImportedEvent): string {
+  if (e.uid) return e.uid.trim();
+  const content = [e.title, e.startDate.toISOString(), e.endDate?.toISOString() ?? "", e.rrule ?? ""].join("|");
+  return `sha256:${createHash("sha256").update(content).digest("hex")}`;
+}

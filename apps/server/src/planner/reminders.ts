@@ -1,0 +1,220 @@
+// Reminders: pg-boss jobs scheduled (startAfter) for each reminder of an event's next occurrence.
+//
+// Design, and why it is exactly-once:
+// - Jobs are written in the same transaction as the event change (pg-boss's `db` option over our
+//   transaction), so an event and its reminders commit or roll back together; edits and deletes
+//   cancel the pending jobs in that same transaction and schedule new ones.
+// - A job id is derived from (event, revision, occurrence, minutes): two processes scheduling the
+//   same reminder produce one job (pg-boss inserts with ON CONFLICT DO NOTHING).
+// - When a job fires it re-reads the event and does nothing unless the event still exists, still
+//   has that reminder and still has that occurrence: a job that escaped cancellation is harmless.
+// - The notification insert is keyed by (event, occurrence, minutes) (notifications.dedupe_key),
+//   so retries, a second worker or a job surviving a restart can never notify twice.
+// - Recurring events keep one pending job per reminder: when it fires, the job schedules the
+//   next occurrence's (only while the event is unchanged; an edit starts a fresh chain).
+import { createHash } from "node:crypto";
+import type PgBoss from "pg-boss";
+import type { AppContext } from "../context.js";
+import { actAs, type Queryable } from "../db/index.js";
+import { markEmailed, notifyOnce } from "../notifications/service.js";
+import { expandOccurrences } from "./domain/recurrence.js";
+import { isValidTimeZone } from "./domain/tz.js";
+import { isOccurrenceCompleted } from "./presenter.js";
+import * as repo from "./repository.js";
+import type { EventRow } from "./repository.js";
+
+export const REMINDER_QUEUE = "send-reminder";
+const BATCH = 50;
+const PARALLEL = 5;
+
+export interface ReminderJob {
+  eventId: string;
+  userId: string;
+  /** The occurrence's start (ISO). */
+  occurrence: string;
+  minutes: number;
+  /** The event's updated_at when the job was scheduled. */
+  revision: string;
+}
+
+/** The zone a recurring event expands in: its own (imported TZID), else its owner's. */
+export function zoneOf(row: Pick<EventRow, "time_zone">, ownerZone: string | null | undefined): string {
+  if (row.time_zone && isValidTimeZone(row.time_zone)) return row.time_zone;
+  return ownerZone && isValidTimeZone(ownerZone) ? ownerZone : "UTC";
+}
+
+export function occurrencesOf(row: EventRow, tz: string, range: { from?: Date; to?: Date }, max?: number) {
+  return expandOccurrences(
+    {
+      startDate: row.start_date,
+      endDate: row.end_date,
+      rrule: row.rrule,
+      timeZone: tz,
+      allDay: row.all_day,
+      exdates: row.exdates,
+    },
+    range,
+    { max },
+  );
+}
+
+/** The first occurrence starting at or after `after`. */
+function nextOccurrence(row: EventRow, tz: string, after: Date): Date | null {
+  if (!row.rrule) return row.start_date.getTime() >= after.getTime() ? row.start_date : null;
+  // Overlap semantics would also return occurrences still running at `after`; skip those.
+  const occs = occurrencesOf(row, tz, { from: after }, 64);
+  return occs.find((o) => o.start.getTime() >= after.getTime())?.start ?? null;
+}
+
+function jobId(eventId: string, revision: string, occurrence: string, minutes: number): string {
+  const h = createHash("sha256").update(`${eventId}|${revision}|${occurrence}|${minutes}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-8${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Jobs for the next occurrence at or after `after` (default now), one per reminder. */
+export function jobsFor(row: EventRow, tz: string, after = new Date()): PgBoss.JobInsert<ReminderJob>[] {
+  if (row.reminders.length === 0 || (!row.rrule && row.is_completed)) return [];
+  const occ = nextOccurrence(row, tz, after);
+  if (!occ) return [];
+  const now = Date.now();
+  const revision = row.updated_at.toISOString();
+  const occurrence = occ.toISOString();
+  return [...new Set(row.reminders)].map((minutes) => ({
+    id: jobId(row.id, revision, occurrence, minutes),
+    name: REMINDER_QUEUE,
+    data: { eventId: row.id, userId: row.user_id, occurrence, minutes, revision },
+    // A reminder whose moment has passed but whose occurrence has not still goes out, at once.
+    startAfter: new Date(Math.max(now, occ.getTime() - minutes * 60_000)),
+  }));
+}
+
+/**
+ * Runs pg-boss statements inside our transaction. The transaction may be acting as a client
+ * role (RLS); the queue tables belong to the connection's own role, so switch for the call and
+ * back (`none` resets to the login role, which any role may do).
+ */
+async function inQueueRole<T>(tx: Queryable, restore: () => Promise<void>, fn: (db: PgBoss.Db) => Promise<T>) {
+  await tx.query("select set_config('role', 'none', true)");
+  try {
+    return await fn({
+      executeSql: async (text, values) => ({
+        rows: values?.length ? await tx.query(text, values) : await tx.exec(text),
+      }),
+    });
+  } finally {
+    await restore();
+  }
+}
+
+export class Reminders {
+  constructor(private readonly ctx: AppContext) {}
+
+  /** Schedules the reminders of `rows` inside the caller's transaction (acting as `userId`). */
+  async schedule(tx: Queryable, userId: string, rows: EventRow[], tz: (row: EventRow) => string) {
+    const jobs = rows.flatMap((row) => jobsFor(row, tz(row)));
+    if (jobs.length === 0) return;
+    await inQueueRole(
+      tx,
+      () => actAs(tx, "authenticated", userId),
+      (db) => this.ctx.queue.boss.insert(jobs, { db }),
+    );
+  }
+
+  /** Cancels the pending jobs of `row` as it was before an edit or delete (same transaction). */
+  async cancel(tx: Queryable, userId: string, row: EventRow, tz: string) {
+    const ids = jobsFor(row, tz).map((j) => j.id as string);
+    if (ids.length === 0) return;
+    await inQueueRole(
+      tx,
+      () => actAs(tx, "authenticated", userId),
+      (db) => this.ctx.queue.boss.cancel(REMINDER_QUEUE, ids, { db }),
+    );
+  }
+
+  /**
+   * Workers. Reminders come in bursts (everyone's 09:00 class has a 08:45 reminder), and a
+   * pg-boss worker waits a polling interval after every fetch, so one job per fetch would cap a
+   * process at a few reminders a second. Fetch up to BATCH at once, run PARALLEL at a time, and
+   * fail only the jobs that threw (pg-boss then completes the rest; failed ones retry).
+   */
+  async start() {
+    const boss = this.ctx.queue.boss;
+    await boss.work<ReminderJob>(REMINDER_QUEUE, { batchSize: BATCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+      const failed: Array<{ id: string; err: unknown }> = [];
+      for (let i = 0; i < jobs.length; i += PARALLEL) {
+        const chunk = jobs.slice(i, i + PARALLEL);
+        const results = await Promise.allSettled(chunk.map((job) => this.fire(job.data)));
+        results.forEach((r, k) => {
+          if (r.status === "rejected") failed.push({ id: chunk[k].id, err: r.reason });
+        });
+      }
+      if (failed.length === 0) return;
+      for (const f of failed) this.ctx.log.warn({ err: f.err, jobId: f.id }, "reminder failed; will retry");
+      await Promise.all(failed.map((f) => boss.fail(REMINDER_QUEUE, f.id, { message: String(f.err) })));
+    });
+  }
+
+  /** Handles one due reminder. Safe to run twice or late: see the design note at the top. */
+  async fire(job: ReminderJob): Promise<void> {
+    const occurrence = new Date(job.occurrence);
+    const outcome = await this.ctx.db.asService(async (tx) => {
+      const row = await repo.findById(tx, job.userId, job.eventId);
+      if (!row?.reminders.includes(job.minutes)) return null;
+      const owner = await repo.ownerSettings(tx, row.user_id);
+      const tz = zoneOf(row, owner?.time_zone);
+      const stillThere = row.rrule
+        ? occurrencesOf(row, tz, { from: occurrence, to: occurrence }, 8).some(
+            (o) => o.start.getTime() === occurrence.getTime(),
+          )
+        : row.start_date.getTime() === occurrence.getTime();
+      if (!stillThere) return null;
+      // The next link of a recurring chain, written atomically with this notification.
+      if (row.rrule && row.updated_at.toISOString() === job.revision) {
+        const next = jobsFor(row, tz, new Date(Math.max(occurrence.getTime() + 1, Date.now()))).filter(
+          (j) => j.data?.minutes === job.minutes,
+        );
+        if (next.length)
+          await inQueueRole(
+            tx,
+            () => actAs(tx, "service_role"),
+            (db) => this.ctx.queue.boss.insert(next, { db }),
+          );
+      }
+      const done = row.rrule ? isOccurrenceCompleted(row, occurrence) : row.is_completed;
+      if (done) return null;
+      const notification = await notifyOnce(tx, {
+        userId: row.user_id,
+        kind: "reminder",
+        title: `Reminder: ${row.title}`,
+        body: describeStart(occurrence, tz, job.minutes),
+        data: { eventId: row.id, occurrenceDate: job.occurrence, minutes: job.minutes },
+        dedupeKey: `reminder:${row.id}:${job.occurrence}:${job.minutes}`,
+      });
+      return { notification, owner };
+    });
+    if (!outcome?.owner?.email_reminders || outcome.notification.emailed_at) return;
+    // Mailed after the commit; emailed_at is set only once the SMTP server took it, so a failed
+    // mail is retried with the job while the notification itself stays single.
+    const n = outcome.notification;
+    await this.ctx.mailer.send({
+      to: outcome.owner.email,
+      subject: n.title,
+      text: `${n.body}\n\n${this.ctx.config.appUrl}/planner`,
+    });
+    await this.ctx.db.asService((tx) => markEmailed(tx, n.id));
+  }
+}
+
+function describeStart(start: Date, tz: string, minutes: number): string {
+  const when = new Intl.DateTimeFormat("en-GB", { timeZone: tz, dateStyle: "medium", timeStyle: "short" }).format(
+    start,
+  );
+  if (minutes === 0) return `Starts now (${when}).`;
+  const lead =
+    minutes % 1440 === 0
+      ? `${minutes / 1440} day(s)`
+      : minutes % 60 === 0
+        ? `${minutes / 60} hour(s)`
+        : `${minutes} minute(s)`;
+  return `Starts in ${lead}, at ${when}.`;
+}

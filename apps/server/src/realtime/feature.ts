@@ -1,0 +1,10 @@
+// Realtime: the WebSocket hub attached to the HTTP server.
+import type { Feature } from "../features.js";
+import { attachRealtime } from "./hub.js";
+
+export const realtimeFeature: Feature = {
+  name: "realtime",
+  async attach(server, ctx) {
+    await attachRealtime(server, ctx, { heartbeatMs: ctx.config.realtime.heartbeatMs });
+  },
+};

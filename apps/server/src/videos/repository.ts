@@ -1,0 +1,106 @@
+// SQL for single videos. Reads and creator writes run under RLS (withUser); the worker uses asService.
+import { one, type Queryable } from "../db/index.js";
+import type { Lesson } from "../ai/pipeline.js";
+import { myRating, VIDEO_FROM, VIDEO_SELECT, type VideoRow } from "./presenter.js";
+
+/** The video if the caller may see it (RLS decides: PUBLIC, own, or moderator). */
+export const findVisible = (tx: Queryable, id: string, signedIn = true) =>
+  one<VideoRow>(tx, `select ${VIDEO_SELECT}, ${myRating(signedIn)} from ${VIDEO_FROM} where v.id = $1`, [id]);
+
+export async function insertVideo(
+  tx: Queryable,
+  v: {
+    createdBy: string;
+    topic: string;
+    subject: string;
+    difficulty: string;
+    visibility: string;
+    sourceText: string | null;
+  },
+) {
+  const row = await one<{ id: string }>(
+    tx,
+    `insert into public.videos (title, subject, difficulty, topic, created_by, visibility, source_text)
+     values ($1, $2, $3, $1, $4, $5, $6) returning id`,
+    [v.topic, v.subject, v.difficulty, v.createdBy, v.visibility, v.sourceText],
+  );
+  return row!.id;
+}
+
+export const updateOwn = (tx: Queryable, id: string, u: { title?: string; tags?: string[]; status?: string }) =>
+  tx.query<{ id: string }>(
+    `update public.videos set title = coalesce($2, title), tags = coalesce($3, tags),
+            status = coalesce($4, status), visibility = coalesce($4, visibility)
+      where id = $1 returning id`,
+    [id, u.title ?? null, u.tags ?? null, u.status ?? null],
+  );
+
+export const deleteVisible = (tx: Queryable, id: string) =>
+  tx.query<{ id: string }>("delete from public.videos where id = $1 returning id", [id]);
+
+export const requeue = (tx: Queryable, id: string) =>
+  tx.query<{ id: string }>(
+    "update public.videos set status = 'PENDING', failure_reason = null, attempts = 0 where id = $1 and status = 'FAILED' returning id",
+    [id],
+  );
+
+// --- Worker (service_role) ---
+
+export const loadForGeneration = (tx: Queryable, id: string) =>
+  one<{
+    id: string;
+    topic: string;
+    subject: string;
+    difficulty: string;
+    source_text: string | null;
+    visibility: string;
+    status: string;
+    title: string;
+  }>(
+    tx,
+    "select id, topic, subject, difficulty, source_text, visibility, status, title from public.videos where id = $1 for update",
+    [id],
+  );
+
+export const markGenerating = (tx: Queryable, id: string, provider: string) =>
+  tx.query("update public.videos set status = 'GENERATING', attempts = attempts + 1, provider = $2 where id = $1", [
+    id,
+    provider,
+  ]);
+
+export const storeLesson = (
+  tx: Queryable,
+  id: string,
+  lesson: Lesson,
+  thumbnailUrl: string,
+  keepTitle: string | null,
+) =>
+  tx.query(
+    `update public.videos set title = $2, script = $3, script_summary = $4, key_points = $5, timestamps = $6,
+            duration = $7, tags = $8, quiz = $9, thumbnail_url = $10, status = visibility, failure_reason = null
+      where id = $1`,
+    [
+      id,
+      keepTitle ?? lesson.title,
+      lesson.script,
+      lesson.scriptSummary,
+      lesson.keyPoints,
+      lesson.timestamps,
+      lesson.duration,
+      lesson.tags,
+      JSON.stringify(lesson.quiz),
+      thumbnailUrl,
+    ],
+  );
+
+export const markFailed = (tx: Queryable, id: string, reason: string, status: "FAILED" | "REJECTED" = "FAILED") =>
+  tx.query(
+    "update public.videos set status = $3, failure_reason = $2 where id = $1 and status in ('PENDING', 'GENERATING')",
+    [id, reason, status],
+  );
+
+/** Videos a crashed or restarted worker left unfinished. */
+export const unfinished = (tx: Queryable) =>
+  tx.query<{ id: string; status: string; attempts: number }>(
+    "select id, status, attempts from public.videos where status in ('PENDING', 'GENERATING') order by created_at",
+  );

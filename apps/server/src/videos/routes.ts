@@ -1,0 +1,51 @@
+// /videos/*: thin handlers over VideosService and the view counter.
+import { IdParam, VideoCreateInput, VideoListQuery, VideoUpdateInput, ViewInput } from "@lm/core";
+import { Router } from "express";
+import type { AppContext } from "../context.js";
+import { requireAuth, requireVerified } from "../http/auth.js";
+import { notFound } from "../http/errors.js";
+import { parse } from "../http/validate.js";
+import type { VideosService } from "./service.js";
+import { ViewCounter } from "./views.js";
+
+export function videoRoutes(ctx: AppContext, videos: VideosService): Router {
+  const r = Router();
+  const views = new ViewCounter(ctx.db);
+  const id = (params: unknown) => parse(IdParam, params, "params").id;
+
+  r.get("/", async (req, res) => {
+    res.json(await videos.list(parse(VideoListQuery, req.query, "query"), req.auth));
+  });
+  r.post("/", requireVerified(ctx.config.requireVerifiedEmail), async (req, res) => {
+    res.status(202).json(await videos.create(req.auth!, parse(VideoCreateInput, req.body)));
+  });
+  r.get("/:id", async (req, res) => {
+    res.json(await videos.get(id(req.params), req.auth));
+  });
+  r.patch("/:id", requireAuth, async (req, res) => {
+    res.json(await videos.update(id(req.params), req.auth!, parse(VideoUpdateInput, req.body)));
+  });
+  r.delete("/:id", requireAuth, async (req, res) => {
+    await videos.remove(id(req.params), req.auth!);
+    res.status(204).end();
+  });
+  r.post("/:id/retry", requireAuth, async (req, res) => {
+    res.status(202).json(await videos.retry(id(req.params), req.auth!));
+  });
+  r.post("/:id/view", async (req, res) => {
+    const { clientId } = parse(ViewInput, req.body);
+    const viewer = ViewCounter.viewerKey(req.auth?.userId, clientId, req.ip);
+    await views.record(id(req.params), viewer, req.auth?.userId);
+    res.status(204).end();
+  });
+  // Thumbnails are public images; private videos' thumbnails need the same visibility check.
+  r.get("/:id/thumbnail.png", async (req, res) => {
+    const videoId = id(req.params);
+    await videos.get(videoId, req.auth);
+    const file = await ctx.storage.get(`thumbnails/${videoId}.png`);
+    if (!file) throw notFound("Thumbnail");
+    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    res.type(file.contentType).send(file.data);
+  });
+  return r;
+}

@@ -1,0 +1,106 @@
+// Videos: creating a generation request, reading, editing, deleting, retrying, listing.
+import type { Video, VideoCreateInput, VideoListQuery, VideoUpdateInput } from "@lm/core";
+import type { z } from "zod";
+import { moderateText } from "../ai/moderation.js";
+import type { AppContext } from "../context.js";
+import { AppError, forbidden, notFound } from "../http/errors.js";
+import type { AuthInfo } from "../http/express.js";
+import { listVideos } from "./feed.js";
+import { toVideo } from "./presenter.js";
+import * as repo from "./repository.js";
+
+export const GENERATE_QUEUE = "generate-video";
+const actor = (auth?: AuthInfo) => (auth ? { userId: auth.userId } : null);
+
+export class VideosService {
+  constructor(private readonly ctx: AppContext) {}
+
+  async create(auth: AuthInfo, input: z.output<typeof VideoCreateInput>): Promise<Video> {
+    // Unsafe requests are refused before anything is stored or queued.
+    const verdict = moderateText([input.topic, input.sourceText ?? ""].join("\n"));
+    if (verdict.status === "REJECTED") {
+      throw new AppError("content_rejected", 422, verdict.reason ?? "This request breaks the community rules");
+    }
+    const id = await this.ctx.db.withUser(actor(auth), (tx) =>
+      repo.insertVideo(tx, {
+        createdBy: auth.userId,
+        topic: input.topic,
+        subject: input.subject,
+        difficulty: input.difficulty,
+        visibility: input.visibility ?? "PUBLIC",
+        sourceText: input.sourceText?.trim() ? input.sourceText : null,
+      }),
+    );
+    await this.enqueue(id);
+    return this.get(id, auth);
+  }
+
+  async get(id: string, auth?: AuthInfo): Promise<Video> {
+    const row = await this.ctx.db.withUser(actor(auth), (tx) => repo.findVisible(tx, id, Boolean(auth)));
+    if (!row) throw notFound("Video");
+    return toVideo(row, Boolean(auth));
+  }
+
+  async update(id: string, auth: AuthInfo, input: VideoUpdateInput): Promise<Video> {
+    await this.ctx.db.withUser(actor(auth), async (tx) => {
+      const row = await repo.findVisible(tx, id);
+      if (!row) throw notFound("Video");
+      if (row.u_id !== auth.userId) throw forbidden("Only the creator can edit this video");
+      // Visibility can be chosen at any time; the status follows only once the lesson is published.
+      const published = row.status === "PUBLIC" || row.status === "PRIVATE";
+      await repo.updateOwn(tx, id, {
+        title: input.title,
+        tags: input.tags,
+        status: published ? input.status : undefined,
+      });
+      if (!published && input.status)
+        await tx.query("update public.videos set visibility = $2 where id = $1", [id, input.status]);
+    });
+    return this.get(id, auth);
+  }
+
+  async remove(id: string, auth: AuthInfo) {
+    await this.ctx.db.withUser(actor(auth), async (tx) => {
+      const row = await repo.findVisible(tx, id);
+      if (!row) throw notFound("Video");
+      const deleted = await repo.deleteVisible(tx, id); // RLS: creator, MODERATOR or ADMIN
+      if (deleted.length === 0) throw forbidden("Only the creator or a moderator can delete this video");
+    });
+    await this.ctx.storage.delete(`thumbnails/${id}.png`).catch(() => {});
+  }
+
+  async retry(id: string, auth: AuthInfo): Promise<Video> {
+    await this.ctx.db.withUser(actor(auth), async (tx) => {
+      const row = await repo.findVisible(tx, id);
+      if (!row) throw notFound("Video");
+      if (row.u_id !== auth.userId) throw forbidden("Only the creator can retry this video");
+      const requeued = await repo.requeue(tx, id);
+      if (requeued.length === 0) throw new AppError("conflict", 409, "Only a failed generation can be retried");
+    });
+    await this.enqueue(id);
+    return this.get(id, auth);
+  }
+
+  async list(query: z.output<typeof VideoListQuery>, auth?: AuthInfo) {
+    if ((query.createdBy === "me" || query.sort === "for_you") && !auth) {
+      throw new AppError(
+        "unauthorized",
+        401,
+        query.sort === "for_you" ? "Sign in for your personal feed" : "Sign in to see your videos",
+      );
+    }
+    return this.ctx.db.withUser(actor(auth), async (tx) => {
+      let subjects: string[] = [];
+      if (query.sort === "for_you" && auth) {
+        const me = await tx.query<{ subjects: string[] }>("select subjects from public.users where id = auth.uid()");
+        subjects = me[0]?.subjects ?? [];
+      }
+      const { rows, nextCursor } = await listVideos(tx, query, { userId: auth?.userId ?? null, subjects });
+      return { items: rows.map((r) => toVideo(r, Boolean(auth))), nextCursor };
+    });
+  }
+
+  enqueue(id: string) {
+    return this.ctx.queue.send(GENERATE_QUEUE, { videoId: id });
+  }
+}

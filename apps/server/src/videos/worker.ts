@@ -1,0 +1,108 @@
+// The generate-video job: claim the video, run the AI pipeline, render the thumbnail, publish.
+// Every way out ends in PUBLIC/PRIVATE, FAILED or REJECTED with a reason a student understands.
+import { countGenerationJob, setGenerationQueueDepth } from "../ai/metrics.js";
+import { GenerationError, generateLesson, type LessonInput } from "../ai/pipeline.js";
+import type { AppContext } from "../context.js";
+import { QUEUES } from "../jobs/queues.js";
+import { renderThumbnail } from "../media/thumbnail.js";
+import * as repo from "./repository.js";
+import { GENERATE_QUEUE } from "./service.js";
+
+const RETRY_LIMIT = QUEUES.find((q) => q.name === GENERATE_QUEUE)?.retryLimit ?? 0;
+const STALE_CLAIM = "15 minutes"; // the job's expiry: a claim older than this lost its worker
+const UNEXPECTED = "Something went wrong while writing your lesson. Please try again.";
+
+export function thumbnailUrl(id: string, version: number) {
+  return `/api/v1/videos/${id}/thumbnail.png?v=${version}`;
+}
+
+/** Claims the video for this job; false when another live job has it or it is already done. */
+async function claim(ctx: AppContext, videoId: string, jobId: string) {
+  const rows = await ctx.db.asService((tx) =>
+    tx.query(
+      `update public.videos set status = 'GENERATING', attempts = attempts + 1, claimed_by = $2, claimed_at = now(), provider = $3
+        where id = $1 and (status = 'PENDING' or (status = 'GENERATING'
+          and (claimed_by = $2 or claimed_at is null or claimed_at < now() - interval '${STALE_CLAIM}')))
+        returning id`,
+      [videoId, jobId, ctx.llm.name],
+    ),
+  );
+  return rows.length > 0;
+}
+
+export async function generateVideo(ctx: AppContext, videoId: string, job: { id: string; retryCount: number }) {
+  if (!(await claim(ctx, videoId, job.id))) return;
+  const v = await ctx.db.asService((tx) => repo.loadForGeneration(tx, videoId));
+  if (!v) return;
+  const input: LessonInput = {
+    topic: v.topic,
+    subject: v.subject as LessonInput["subject"],
+    difficulty: v.difficulty as LessonInput["difficulty"],
+    sourceText: v.source_text,
+  };
+  try {
+    const lesson = await generateLesson(input, ctx.llm);
+    const png = await renderThumbnail({ title: lesson.title, subject: input.subject, difficulty: input.difficulty });
+    await ctx.storage.put(`thumbnails/${videoId}.png`, png, "image/png");
+    // A creator who renamed the video while it was generating keeps their title.
+    const keepTitle = v.title !== v.topic ? v.title : null;
+    await ctx.db.asService((tx) => repo.storeLesson(tx, videoId, lesson, thumbnailUrl(videoId, Date.now()), keepTitle));
+    countGenerationJob("completed");
+  } catch (err) {
+    const lastTry = job.retryCount >= RETRY_LIMIT;
+    if (err instanceof GenerationError) {
+      if (err.retryable && !lastTry) {
+        await ctx.db.asService((tx) =>
+          tx.query("update public.videos set status = 'PENDING' where id = $1", [videoId]),
+        );
+        throw err; // pg-boss retries with backoff
+      }
+      ctx.log.info({ videoId, step: err.step }, "generation failed");
+      await ctx.db.asService((tx) =>
+        repo.markFailed(tx, videoId, err.reason, err.step === "moderation" ? "REJECTED" : "FAILED"),
+      );
+      countGenerationJob(err.step === "moderation" ? "rejected" : "failed");
+      return;
+    }
+    ctx.log.error({ err, videoId }, "generation crashed");
+    if (!lastTry) {
+      await ctx.db.asService((tx) => tx.query("update public.videos set status = 'PENDING' where id = $1", [videoId]));
+      throw err;
+    }
+    await ctx.db.asService((tx) => repo.markFailed(tx, videoId, UNEXPECTED));
+    countGenerationJob("failed");
+  }
+}
+
+/**
+ * After a crash or restart nothing may stay PENDING or GENERATING: every unfinished video gets a job
+ * again. In embedded mode this process is the only worker, so its old claims are stale by definition.
+ */
+export async function resumeUnfinished(ctx: AppContext) {
+  const embedded = ctx.db.driver === "pglite";
+  const rows = await ctx.db.asService(async (tx) => {
+    if (embedded)
+      await tx.query("update public.videos set status = 'PENDING', claimed_by = null where status = 'GENERATING'");
+    return repo.unfinished(tx);
+  });
+  for (const row of rows) await ctx.queue.send(GENERATE_QUEUE, { videoId: row.id });
+  if (rows.length) ctx.log.info({ count: rows.length }, "resumed unfinished generations");
+}
+
+export async function startVideoWorkers(ctx: AppContext) {
+  await ctx.queue.work<{ videoId: string }>(
+    GENERATE_QUEUE,
+    { concurrency: Math.max(1, ctx.llm.concurrency) },
+    (data, job) => generateVideo(ctx, data.videoId, job),
+  );
+  await resumeUnfinished(ctx);
+  // Trending scores and the queue-depth gauge, refreshed in the background.
+  const tick = async () => {
+    await ctx.db.asService((tx) => tx.query("select public.refresh_trending_scores()")).catch(() => {});
+    setGenerationQueueDepth(await ctx.queue.depth(GENERATE_QUEUE).catch(() => 0));
+  };
+  await tick();
+  const timer = setInterval(() => void tick(), 60_000);
+  timer.unref();
+  ctx.closers.push(async () => clearInterval(timer));
+}
