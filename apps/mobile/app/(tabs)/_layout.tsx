@@ -1,0 +1,35 @@
+// The four tabs; also keeps the device's planner reminders in step with the user's events.
+import { Tabs } from "expo-router";
+import { type ColorValue, Text } from "react-native";
+import { colors } from "../../src/components/ui/theme";
+import { ReminderSync } from "../../src/features/planner/reminders/ReminderSync";
+
+const icon =
+  (glyph: string) =>
+  ({ color }: { color: ColorValue }) => <Text style={{ color, fontSize: 18 }}>{glyph}</Text>;
+
+export default function TabsLayout() {
+  return (
+    <>
+      <ReminderSync />
+      <Tabs screenOptions={{ tabBarActiveTintColor: colors.primary }}>
+        <Tabs.Screen
+          name="index"
+          options={{ title: "Feed", tabBarIcon: icon("▤"), tabBarAccessibilityLabel: "Feed tab" }}
+        />
+        <Tabs.Screen
+          name="generate"
+          options={{ title: "Generate", tabBarIcon: icon("✦"), tabBarAccessibilityLabel: "Generate tab" }}
+        />
+        <Tabs.Screen
+          name="planner"
+          options={{ title: "Planner", tabBarIcon: icon("▦"), tabBarAccessibilityLabel: "Planner tab" }}
+        />
+        <Tabs.Screen
+          name="profile"
+          options={{ title: "Profile", tabBarIcon: icon("☺"), tabBarAccessibilityLabel: "Profile tab" }}
+        />
+      </Tabs>
+    </>
+  );
+}

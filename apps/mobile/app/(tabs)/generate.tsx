@@ -1,0 +1,2 @@
+// Generate tab route.
+export { GenerateScreen as default } from "../../src/features/generate/GenerateScreen";

@@ -1,0 +1,2 @@
+// Feed tab route.
+export { FeedScreen as default } from "../../src/features/feed/FeedScreen";

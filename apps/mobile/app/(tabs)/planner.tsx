@@ -1,0 +1,2 @@
+// Planner tab route.
+export { PlannerScreen as default } from "../../src/features/planner/PlannerScreen";

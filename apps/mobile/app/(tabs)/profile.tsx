@@ -1,0 +1,2 @@
+// Profile tab route.
+export { ProfileScreen as default } from "../../src/features/profile/ProfileScreen";

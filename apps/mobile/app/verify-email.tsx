@@ -1,0 +1,2 @@
+// verify-email route (deep links land here with ?token= where the flow needs one).
+export { VerifyEmailScreen as default } from "../src/features/auth/screens/VerifyEmailScreen";

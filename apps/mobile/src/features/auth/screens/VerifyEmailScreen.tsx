@@ -1,0 +1,43 @@
+// Opened from littlemonster://verify-email?token=… (or the https link): verifies and says so.
+import { useLocalSearchParams, useRouter } from "expo-router";
+import { useEffect, useRef, useState } from "react";
+import { Button } from "../../../components/ui/Button";
+import { ErrorText, Loading, Notice, Screen, Title } from "../../../components/ui/Screen";
+import { api } from "../../../lib/api";
+import { errorMessage } from "../../../lib/query-client";
+import { useAuth } from "../auth-context";
+
+export function VerifyEmailScreen() {
+  const { token } = useLocalSearchParams<{ token?: string }>();
+  const { user, setUser } = useAuth();
+  const router = useRouter();
+  const [state, setState] = useState<"working" | "done" | "failed">(token ? "working" : "failed");
+  const [error, setError] = useState(token ? "" : "This link has no token.");
+  const started = useRef(false);
+
+  useEffect(() => {
+    // Tokens are single-use: never send one twice, even if the effect runs again.
+    if (!token || started.current) return;
+    started.current = true;
+    api
+      .verifyEmail(String(token))
+      .then((res) => {
+        if (user && res.user.id === user.id) setUser(res.user);
+        setState("done");
+      })
+      .catch((e) => {
+        setError(errorMessage(e));
+        setState("failed");
+      });
+  }, [token, user, setUser]);
+
+  return (
+    <Screen>
+      <Title>Verify email</Title>
+      {state === "working" ? <Loading label="Verifying your email" /> : null}
+      {state === "done" ? <Notice tone="success">Your email is verified. You can now create lessons.</Notice> : null}
+      {state === "failed" ? <ErrorText>{error || "This link is invalid or has expired."}</ErrorText> : null}
+      <Button label="Continue" variant="secondary" onPress={() => router.replace("/")} />
+    </Screen>
+  );
+}

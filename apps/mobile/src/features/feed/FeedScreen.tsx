@@ -1,0 +1,115 @@
+// Feed tab: subject and difficulty filters, search, and an endless list over cursor pages.
+import { DIFFICULTIES, SUBJECTS, type Video } from "@lm/core";
+import { useEffect, useMemo, useState } from "react";
+import { FlatList, RefreshControl, StyleSheet, TextInput, View } from "react-native";
+import { ChoiceRow } from "../../components/ui/Chip";
+import { ErrorText, Loading, Muted, Notice } from "../../components/ui/Screen";
+import { colors, radius, space } from "../../components/ui/theme";
+import { errorMessage } from "../../lib/query-client";
+import { useOnline } from "../offline/connectivity";
+import { type FeedFilters, type FeedSort, useFeed } from "../videos/api/list-videos";
+import { VideoCard } from "../videos/components/VideoCard";
+import { difficultyLabel, subjectLabel } from "../videos/format";
+
+const SORTS = ["new", "top", "trending"] as const satisfies readonly FeedSort[];
+const SORT_LABELS: Record<FeedSort, string> = { new: "Newest", top: "Top rated", trending: "Trending" };
+
+function useDebounced<T>(value: T, ms: number): T {
+  const [debounced, setDebounced] = useState(value);
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(value), ms);
+    return () => clearTimeout(t);
+  }, [value, ms]);
+  return debounced;
+}
+
+export function FeedScreen() {
+  const [sort, setSort] = useState<FeedSort>("new");
+  const [subject, setSubject] = useState<FeedFilters["subject"]>(null);
+  const [difficulty, setDifficulty] = useState<FeedFilters["difficulty"]>(null);
+  const [search, setSearch] = useState("");
+  const q = useDebounced(search, 300);
+  const online = useOnline();
+  const feed = useFeed({ sort, subject, difficulty, q });
+  const videos = useMemo(() => {
+    // Pages stay unique by contract; guard anyway so a refetch mid-scroll cannot duplicate keys.
+    const seen = new Set<string>();
+    return (feed.data?.pages ?? []).flatMap((p) => p.items).filter((v) => !seen.has(v.id) && !!seen.add(v.id));
+  }, [feed.data]);
+
+  const header = (
+    <View>
+      <TextInput
+        accessibilityLabel="Search lessons"
+        accessibilityRole="search"
+        placeholder="Search lessons"
+        placeholderTextColor={colors.muted}
+        value={search}
+        onChangeText={setSearch}
+        style={styles.search}
+        autoCapitalize="none"
+        returnKeyType="search"
+      />
+      <ChoiceRow
+        label="Sort"
+        options={SORTS}
+        value={sort}
+        onChange={(v) => v && setSort(v)}
+        format={(v) => SORT_LABELS[v]}
+      />
+      <ChoiceRow
+        label="Subject"
+        options={SUBJECTS}
+        value={subject}
+        onChange={setSubject}
+        format={subjectLabel}
+        allowNone
+      />
+      <ChoiceRow
+        label="Difficulty"
+        options={DIFFICULTIES}
+        value={difficulty}
+        onChange={setDifficulty}
+        format={difficultyLabel}
+        allowNone
+      />
+      {!online ? <Notice tone="warning">You are offline: showing the last feed page you saw.</Notice> : null}
+      {feed.error ? <ErrorText>{errorMessage(feed.error)}</ErrorText> : null}
+    </View>
+  );
+
+  return (
+    <FlatList<Video>
+      testID="feed-list"
+      style={styles.list}
+      contentContainerStyle={styles.content}
+      data={videos}
+      keyExtractor={(v) => v.id}
+      renderItem={({ item }) => <VideoCard video={item} />}
+      ListHeaderComponent={header}
+      ListEmptyComponent={feed.isPending ? <Loading label="Loading lessons" /> : <Muted>No lessons match yet.</Muted>}
+      ListFooterComponent={feed.isFetchingNextPage ? <Loading label="Loading more lessons" /> : null}
+      onEndReachedThreshold={0.5}
+      onEndReached={() => {
+        if (feed.hasNextPage && !feed.isFetchingNextPage) void feed.fetchNextPage();
+      }}
+      refreshControl={<RefreshControl refreshing={feed.isRefetching} onRefresh={() => void feed.refetch()} />}
+    />
+  );
+}
+
+const styles = StyleSheet.create({
+  list: { flex: 1, backgroundColor: colors.bg },
+  content: { padding: space.lg },
+  search: {
+    borderWidth: 1,
+    borderColor: colors.border,
+    borderRadius: radius,
+    backgroundColor: colors.card,
+    paddingHorizontal: space.md,
+    paddingVertical: space.sm,
+    fontSize: 16,
+    marginBottom: space.md,
+    color: colors.text,
+  },
+});

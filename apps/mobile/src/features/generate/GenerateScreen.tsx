@@ -1,0 +1,128 @@
+// Generate tab: topic, subject, difficulty and the student's own notes → a new lesson, with live progress.
+import { DIFFICULTIES, type Difficulty, type Subject, SUBJECTS, type Video, VideoCreateInput } from "@lm/core";
+import { useState } from "react";
+import { StyleSheet, Switch, Text, View } from "react-native";
+import { Button } from "../../components/ui/Button";
+import { ChoiceRow } from "../../components/ui/Chip";
+import { ErrorText, Muted, Notice, Screen, Title } from "../../components/ui/Screen";
+import { TextField } from "../../components/ui/TextField";
+import { colors, space } from "../../components/ui/theme";
+import { api } from "../../lib/api";
+import { RequireAuth } from "../auth/RequireAuth";
+import { useAuth } from "../auth/auth-context";
+import { apiErrors, type Errors, zodErrors } from "../auth/form-errors";
+import { useOffline } from "../offline/offline-context";
+import { difficultyLabel, subjectLabel } from "../videos/format";
+import { GenerationProgress } from "./GenerationProgress";
+
+function GenerateForm() {
+  const { user } = useAuth();
+  const { perform } = useOffline();
+  const [topic, setTopic] = useState("");
+  const [subject, setSubject] = useState<Subject | null>(user?.subjects[0] ?? null);
+  const [difficulty, setDifficulty] = useState<Difficulty | null>("BEGINNER");
+  const [notes, setNotes] = useState("");
+  const [isPrivate, setPrivate] = useState(false);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [videoId, setVideoId] = useState<string | null>(null);
+  const [queued, setQueued] = useState(false);
+  const [resent, setResent] = useState(false);
+
+  async function submit() {
+    const parsed = VideoCreateInput.safeParse({
+      topic,
+      subject: subject ?? undefined,
+      difficulty: difficulty ?? undefined,
+      sourceText: notes.trim() || undefined,
+      visibility: isPrivate ? "PRIVATE" : "PUBLIC",
+    });
+    if (!parsed.success) return setErrors(zodErrors(parsed.error));
+    setErrors({});
+    setFormError("");
+    setBusy(true);
+    try {
+      const outcome = await perform<Video>({ kind: "createVideo", input: parsed.data });
+      setQueued(outcome.queued);
+      setVideoId(outcome.queued ? null : outcome.result.id);
+    } catch (error) {
+      const { fields, form } = apiErrors(error);
+      setErrors(fields);
+      setFormError(form);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const unverified = user && !user.emailVerified;
+  return (
+    <Screen>
+      <Title>Generate a lesson</Title>
+      <Muted>Name a topic, or paste your own notes: the lesson is written from them.</Muted>
+      {unverified ? (
+        <Notice tone="warning">Verify your email before creating lessons. Check your inbox for the link.</Notice>
+      ) : null}
+      {unverified ? (
+        <Button
+          label={resent ? "Verification email sent" : "Resend verification email"}
+          variant="secondary"
+          disabled={resent}
+          onPress={() =>
+            void api.resendVerification().then(
+              () => setResent(true),
+              () => undefined,
+            )
+          }
+        />
+      ) : null}
+      <TextField
+        label="Topic"
+        value={topic}
+        onChangeText={setTopic}
+        placeholder="e.g. Photosynthesis"
+        error={errors.topic}
+      />
+      <ChoiceRow label="Subject" options={SUBJECTS} value={subject} onChange={setSubject} format={subjectLabel} />
+      <ErrorText>{errors.subject}</ErrorText>
+      <ChoiceRow
+        label="Difficulty"
+        options={DIFFICULTIES}
+        value={difficulty}
+        onChange={setDifficulty}
+        format={difficultyLabel}
+      />
+      <TextField
+        label="Your notes (optional)"
+        value={notes}
+        onChangeText={setNotes}
+        multiline
+        placeholder="Paste lecture notes or a chapter summary"
+        error={errors.sourceText}
+      />
+      <View style={styles.switchRow}>
+        <Text style={styles.switchLabel}>Keep this lesson private</Text>
+        <Switch accessibilityLabel="Keep this lesson private" value={isPrivate} onValueChange={setPrivate} />
+      </View>
+      <ErrorText>{formError}</ErrorText>
+      <Button label="Generate lesson" onPress={submit} busy={busy} />
+      {queued ? (
+        <Notice tone="warning">You are offline: the lesson will be requested when you reconnect.</Notice>
+      ) : null}
+      {videoId ? <GenerationProgress videoId={videoId} /> : null}
+    </Screen>
+  );
+}
+
+export function GenerateScreen() {
+  return (
+    <RequireAuth title="Generate a lesson">
+      <GenerateForm />
+    </RequireAuth>
+  );
+}
+
+const styles = StyleSheet.create({
+  switchRow: { flexDirection: "row", alignItems: "center", justifyContent: "space-between", marginBottom: space.md },
+  switchLabel: { color: colors.text, fontSize: 15 },
+});

@@ -1,0 +1,134 @@
+// The narrated lesson player: one slide per key point, captions from the script, optional voice.
+import { SUBJECT_COLORS, type Video } from "@lm/core";
+import { useEffect, useMemo, useState } from "react";
+import { Pressable, StyleSheet, Switch, Text, View } from "react-native";
+import { Button } from "../../components/ui/Button";
+import { colors, radius, space } from "../../components/ui/theme";
+import { speak, stopSpeaking } from "./narration";
+import { buildCaptions, buildSlides, formatClock, indexAt, nextSlideStart, previousSlideStart } from "./timing";
+import { usePlayback } from "./use-playback";
+
+interface Props {
+  video: Video;
+  narrationDefault?: boolean;
+  rate?: number;
+  onFinished?: () => void;
+}
+
+export function Player({ video, narrationDefault = true, rate = 1, onFinished }: Props) {
+  const slides = useMemo(() => buildSlides(video), [video]);
+  const captions = useMemo(() => buildCaptions(video.script ?? video.scriptSummary, video.duration), [video]);
+  const playback = usePlayback(video.duration, rate);
+  const [narrate, setNarrate] = useState(narrationDefault);
+  const slideIndex = indexAt(slides, playback.time);
+  const captionIndex = indexAt(captions, playback.time);
+  const slide = slides[slideIndex];
+  const caption = captions[captionIndex];
+
+  useEffect(() => {
+    if (playback.playing && narrate && caption) speak(caption.text, rate);
+    else stopSpeaking();
+  }, [playback.playing, narrate, caption, rate]);
+
+  useEffect(() => stopSpeaking, []);
+
+  const finished = playback.time >= video.duration && video.duration > 0;
+  useEffect(() => {
+    if (finished) onFinished?.();
+  }, [finished, onFinished]);
+
+  return (
+    <View style={styles.player}>
+      <View
+        style={[styles.slide, { backgroundColor: SUBJECT_COLORS[video.subject] }]}
+        accessibilityLabel={slide ? `Slide ${slideIndex + 1} of ${slides.length}: ${slide.text}` : "No slides"}
+        testID="player-slide"
+      >
+        <Text style={styles.slideCount}>{slide ? `${slideIndex + 1} / ${slides.length}` : ""}</Text>
+        <Text style={styles.slideText}>{slide?.text ?? video.title}</Text>
+      </View>
+      <View style={styles.dots}>
+        {slides.map((s) => (
+          <Pressable
+            key={s.index}
+            accessibilityRole="button"
+            accessibilityLabel={`Go to slide ${s.index + 1}: ${s.text}`}
+            accessibilityState={{ selected: s.index === slideIndex }}
+            onPress={() => playback.seek(s.start)}
+            hitSlop={8}
+            style={[styles.dot, s.index === slideIndex && styles.dotOn]}
+          />
+        ))}
+      </View>
+      <Text style={styles.caption} accessibilityLiveRegion="polite" testID="player-caption">
+        {caption?.text ?? " "}
+      </Text>
+      <View
+        accessible
+        accessibilityRole="adjustable"
+        accessibilityLabel="Lesson progress"
+        accessibilityValue={{
+          min: 0,
+          max: video.duration,
+          now: Math.floor(playback.time),
+          text: formatClock(playback.time),
+        }}
+        accessibilityActions={[{ name: "increment" }, { name: "decrement" }]}
+        onAccessibilityAction={(e) =>
+          playback.seek(playback.time + (e.nativeEvent.actionName === "increment" ? 10 : -10))
+        }
+        style={styles.track}
+      >
+        <View style={[styles.fill, { width: `${video.duration ? (playback.time / video.duration) * 100 : 0}%` }]} />
+      </View>
+      <Text style={styles.clock}>
+        {formatClock(playback.time)} / {formatClock(video.duration)}
+      </Text>
+      <View style={styles.controls}>
+        <Button
+          label="‹"
+          accessibilityLabel="Previous slide"
+          variant="secondary"
+          onPress={() => playback.seek(previousSlideStart(slides, playback.time))}
+        />
+        <Button
+          label={playback.playing ? "Pause" : finished ? "Replay" : "Play"}
+          accessibilityLabel={playback.playing ? "Pause lesson" : "Play lesson"}
+          onPress={playback.playing ? playback.pause : playback.play}
+          style={styles.play}
+        />
+        <Button
+          label="›"
+          accessibilityLabel="Next slide"
+          variant="secondary"
+          onPress={() => {
+            const next = nextSlideStart(slides, playback.time);
+            playback.seek(next ?? video.duration);
+          }}
+        />
+      </View>
+      <View style={styles.voice}>
+        <Text style={styles.voiceLabel}>Narration</Text>
+        <Switch accessibilityLabel="Narration" value={narrate} onValueChange={setNarrate} />
+      </View>
+    </View>
+  );
+}
+
+const styles = StyleSheet.create({
+  player: { marginBottom: space.lg },
+  slide: { borderRadius: radius, padding: space.xl, minHeight: 200, justifyContent: "center" },
+  slideCount: { color: "#FFFFFFCC", fontSize: 13, position: "absolute", top: space.md, right: space.md },
+  slideText: { color: "#FFFFFF", fontSize: 22, fontWeight: "700", textAlign: "center" },
+  dots: { flexDirection: "row", justifyContent: "center", gap: space.sm, marginTop: space.sm },
+  dot: { width: 10, height: 10, borderRadius: 5, backgroundColor: colors.border },
+  dotOn: { backgroundColor: colors.primary },
+  caption: { minHeight: 48, fontSize: 16, color: colors.text, textAlign: "center", marginVertical: space.md },
+  track: { height: 8, backgroundColor: colors.border, borderRadius: 4, overflow: "hidden" },
+  fill: { height: 8, backgroundColor: colors.primary },
+  clock: { color: colors.muted, fontSize: 13, textAlign: "right", marginTop: space.xs },
+  controls: { flexDirection: "row", justifyContent: "center", gap: space.md, marginTop: space.md },
+  play: { minWidth: 120 },
+  voice: { flexDirection: "row", alignItems: "center", justifyContent: "center", gap: space.sm, marginTop: space.md },
+  voiceLabel: { color: colors.text },
+});

@@ -1,0 +1,75 @@
+// One lesson: the narrated player, summary, quiz, rating and live comments.
+import { useLocalSearchParams } from "expo-router";
+import { useEffect } from "react";
+import { StyleSheet, Text } from "react-native";
+import { ErrorText, Loading, Muted, Notice, Screen, Title } from "../../components/ui/Screen";
+import { colors, space } from "../../components/ui/theme";
+import { api } from "../../lib/api";
+import { errorMessage } from "../../lib/query-client";
+import { useAuth } from "../auth/auth-context";
+import { GenerationProgress } from "../generate/GenerationProgress";
+import { Quiz } from "../quiz/Quiz";
+import { Comments } from "../social/Comments";
+import { RatingStars } from "../social/RatingStars";
+import { useVideo } from "../videos/api/get-video";
+import { difficultyLabel, isFinished, subjectLabel } from "../videos/format";
+import { Player } from "./Player";
+
+export function VideoScreen() {
+  const { id } = useLocalSearchParams<{ id: string }>();
+  const videoId = String(id);
+  const video = useVideo(videoId);
+  const { user } = useAuth();
+  const prefs = (user?.preferences ?? {}) as { narration?: boolean; playbackRate?: number };
+
+  useEffect(() => {
+    // Counted once per 30 minutes by the server; a failure here must not disturb the lesson.
+    api.viewVideo(videoId).catch(() => undefined);
+  }, [videoId]);
+
+  if (video.isPending) return <Loading label="Loading lesson" />;
+  if (!video.data) return <ErrorText>{errorMessage(video.error)}</ErrorText>;
+  const v = video.data;
+  if (!isFinished(v.status) || v.status === "FAILED" || v.status === "REJECTED") {
+    return (
+      <Screen>
+        <GenerationProgress videoId={videoId} />
+      </Screen>
+    );
+  }
+
+  return (
+    <Screen>
+      <Title>{v.title}</Title>
+      <Muted>
+        {subjectLabel(v.subject)} · {difficultyLabel(v.difficulty)} · by {v.createdBy.displayName}
+      </Muted>
+      {v.status === "PRIVATE" ? <Notice>Only you can see this lesson.</Notice> : null}
+      <Player video={v} narrationDefault={prefs.narration !== false} rate={prefs.playbackRate ?? 1} />
+      {v.scriptSummary ? (
+        <>
+          <Text accessibilityRole="header" style={styles.heading}>
+            Summary
+          </Text>
+          <Text style={styles.body}>{v.scriptSummary}</Text>
+        </>
+      ) : null}
+      <Text accessibilityRole="header" style={styles.heading}>
+        Key points
+      </Text>
+      {v.keyPoints.map((k, i) => (
+        <Text key={k} style={styles.body}>
+          {i + 1}. {k}
+        </Text>
+      ))}
+      <RatingStars video={v} />
+      <Quiz quiz={v.quiz} />
+      <Comments videoId={videoId} />
+    </Screen>
+  );
+}
+
+const styles = StyleSheet.create({
+  heading: { fontSize: 20, fontWeight: "700", color: colors.text, marginTop: space.md, marginBottom: space.sm },
+  body: { fontSize: 15, color: colors.text, marginBottom: space.sm, lineHeight: 22 },
+});

@@ -1,0 +1,34 @@
+// One video, kept fresh by the `video:<id>` channel; polls while generating if the socket is down.
+import type { Video } from "@lm/core";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../../lib/api";
+import { withOfflineFallback } from "../../offline/cache";
+import { useChannel } from "../../realtime/use-channel";
+import { isFinished } from "../format";
+
+export const videoKey = (id: string) => ["videos", "one", id] as const;
+export const POLL_MS = 3000;
+
+export function useVideo(id: string) {
+  const queryClient = useQueryClient();
+  const live = useChannel(`video:${id}`, (event) => {
+    if (event.event === "video.updated") {
+      queryClient.setQueryData<Video>(videoKey(id), (old) =>
+        old ? { ...old, ...(event.data as Partial<Video>) } : old,
+      );
+      void queryClient.invalidateQueries({ queryKey: videoKey(id) });
+    }
+    if (event.event === "rating.updated") void queryClient.invalidateQueries({ queryKey: videoKey(id) });
+    if (event.event.startsWith("comment.")) void queryClient.invalidateQueries({ queryKey: ["comments", id] });
+  });
+  return useQuery({
+    queryKey: videoKey(id),
+    queryFn: () => withOfflineFallback(`video:${id}`, () => api.getVideo(id)),
+    // Polling fallback: while the lesson is being written and no live socket tells us, ask every few seconds.
+    refetchInterval: (query) => {
+      const video = query.state.data;
+      if (!video || isFinished(video.status)) return false;
+      return live ? 15_000 : POLL_MS;
+    },
+  });
+}

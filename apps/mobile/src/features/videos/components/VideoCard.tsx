@@ -1,0 +1,44 @@
+// A feed row: subject colour, title, topic, difficulty, rating and author.
+import { SUBJECT_COLORS, type Video } from "@lm/core";
+import { Link } from "expo-router";
+import { Pressable, StyleSheet, Text, View } from "react-native";
+import { colors, radius, space } from "../../../components/ui/theme";
+import { difficultyLabel, ratingText, subjectLabel } from "../format";
+
+export function VideoCard({ video }: { video: Video }) {
+  return (
+    <Link href={{ pathname: "/video/[id]", params: { id: video.id } }} asChild>
+      <Pressable accessibilityRole="link" accessibilityLabel={`Open lesson ${video.title}`} style={styles.card}>
+        <View style={[styles.band, { backgroundColor: SUBJECT_COLORS[video.subject] }]} />
+        <View style={styles.body}>
+          <Text style={styles.title} numberOfLines={2}>
+            {video.title}
+          </Text>
+          <Text style={styles.meta} numberOfLines={1}>
+            {subjectLabel(video.subject)} · {difficultyLabel(video.difficulty)} · {Math.round(video.duration / 60)} min
+          </Text>
+          <Text style={styles.meta}>
+            {ratingText(video.ratingAvg, video.ratingCount)} · {video.viewCount} views · by{" "}
+            {video.createdBy.displayName}
+          </Text>
+        </View>
+      </Pressable>
+    </Link>
+  );
+}
+
+const styles = StyleSheet.create({
+  card: {
+    flexDirection: "row",
+    backgroundColor: colors.card,
+    borderRadius: radius,
+    marginBottom: space.md,
+    overflow: "hidden",
+    borderWidth: 1,
+    borderColor: colors.border,
+  },
+  band: { width: 8 },
+  body: { flex: 1, padding: space.md },
+  title: { fontSize: 17, fontWeight: "600", color: colors.text, marginBottom: space.xs },
+  meta: { fontSize: 13, color: colors.muted },
+});
