@@ -86,7 +86,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   closers.push(() => llm.close());
   health.llm = async () => {
     const h = await llm.health();
-    return { ok: h.ok, detail: `${llm.name}${h.detail ? `: ${h.detail}` : ""}` };
+    return { ok: h.ok, detail: h.detail ?? llm.name };
   };
   const storage = diskStorage(join(dataDir ?? mkdtempSync(join(tmpdir(), "lm-storage-")), dataDir ? "storage" : ""));
   const queue = await startQueue({ db, databaseUrl: config.databaseUrl, log, queues: QUEUES });

@@ -13,7 +13,7 @@ describe("config", () => {
       trustProxy: 0,
     });
     expect(c.appUrl).toBe("http://localhost:3000");
-    expect(c.corsOrigins).toEqual(["http://localhost:3000"]);
+    expect(c.corsOrigins).toEqual(["http://localhost:3000", "app://little-monster"]);
   });
 
   it.each([

@@ -34,6 +34,8 @@ const Env = z.object({
   LLM_BASE_URL: optionalUrl,
   LLM_MODEL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),
+  LLM_CONCURRENCY: z.coerce.number().int().min(1).max(16).optional(),
+  LLM_IDLE_UNLOAD_MS: z.coerce.number().int().min(0).optional(),
   ROLE: z.enum(["all", "api", "worker"]).default("all"),
   CORS_ORIGINS: z.string().optional(),
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
@@ -62,9 +64,17 @@ function toConfig(env: z.infer<typeof Env>) {
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     jwtSecret: env.JWT_SECRET,
-    llm: { modelPath: env.LLM_MODEL_PATH, baseUrl: env.LLM_BASE_URL, model: env.LLM_MODEL, apiKey: env.LLM_API_KEY },
+    llm: {
+      modelPath: env.LLM_MODEL_PATH,
+      baseUrl: env.LLM_BASE_URL,
+      model: env.LLM_MODEL,
+      apiKey: env.LLM_API_KEY,
+      concurrency: env.LLM_CONCURRENCY,
+      idleUnloadMs: env.LLM_IDLE_UNLOAD_MS,
+    },
     role: env.ROLE,
-    corsOrigins: (env.CORS_ORIGINS ?? appUrl)
+    // The desktop app loads the web build from app://little-monster.
+    corsOrigins: (env.CORS_ORIGINS ?? `${appUrl},app://little-monster`)
       .split(",")
       .map((o) => o.trim())
       .filter(Boolean),

@@ -82,3 +82,33 @@ describe("Idempotency-Key", () => {
     expect(res.body.errors[0].path).toBe("Idempotency-Key");
   });
 });
+
+describe("Idempotency-Key on a text/calendar upload", () => {
+  const ics = (uid: string) =>
+    [
+      "BEGIN:VCALENDAR",
+      "VERSION:2.0",
+      "PRODID:-//t//t//EN",
+      "BEGIN:VEVENT",
+      `UID:${uid}`,
+      "DTSTAMP:20261101T000000Z",
+      "DTSTART:20261201T090000Z",
+      "DTEND:20261201T100000Z",
+      "SUMMARY:Lecture",
+      "END:VEVENT",
+      "END:VCALENDAR",
+      "",
+    ].join("\r\n");
+
+  it("replays the same file and refuses another file under the same key", async () => {
+    const u = await makeUser(s);
+    const headers = { "content-type": "text/calendar", "idempotency-key": "ics-1" };
+    const first = await s.api("POST", "/planner/import", { token: u.token, raw: ics("a@x"), headers });
+    expect(first.status).toBe(201);
+    const replay = await s.api("POST", "/planner/import", { token: u.token, raw: ics("a@x"), headers });
+    expect(replay.headers.get("idempotent-replayed")).toBe("true");
+    const other = await s.api("POST", "/planner/import", { token: u.token, raw: ics("b@x"), headers });
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe("idempotency_key_reused");
+  });
+});

@@ -17,9 +17,10 @@ export function jsonBody(limit: string): RequestHandler[] {
     }
     next();
   };
-  return [requireJson, parse];
+  // Calendar uploads are parsed here too, before the idempotency check hashes the body.
+  return [requireJson, parse, calendarBody(limit)];
 }
 
 export function calendarBody(limit: string): RequestHandler {
-  return express.text({ type: ["text/calendar", "text/plain"], limit });
+  return express.text({ type: ["text/calendar"], limit });
 }

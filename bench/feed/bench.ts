@@ -1,0 +1,156 @@
+// Feed benchmark: GET /videos (page of 20 from 10,000 videos; plain, with q, with filters) and
+// GET /videos/:id through our API, against a bare node:http handler running the very same SQL,
+// on PGlite and on the PostgreSQL server, at 10 and 100 connections. Also the auth latencies
+// (login, GET /users/me). Run: npx tsx bench/feed/bench.ts [--duration 5] [--write]
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import autocannon from "autocannon";
+import { createContext, type RunningServer, startServer } from "../../apps/server/src/app.js";
+import { testConfig } from "../../apps/server/src/config.js";
+import type { Queryable } from "../../apps/server/src/db/index.js";
+import { listVideos } from "../../apps/server/src/videos/feed.js";
+import { VideoListQuery } from "@lm/core";
+import { freshPgDatabase } from "../../apps/server/test/harness.js";
+import { report, type Row } from "./report.js";
+
+const args = process.argv.slice(2);
+const DURATION = Number(args[args.indexOf("--duration") + 1]) || 5;
+const PG_URL = process.env.PG_BENCH_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const PASSWORD = "Bench-Password-2026!";
+
+async function seed(s: RunningServer) {
+  const db = s.ctx.db;
+  const [user] = await db.query<{ id: string }>(
+    "insert into public.users (email, email_verified, display_name) values ('bench@example.com', true, 'Bench') returning id",
+  );
+  const { hashPassword } = await import("../../apps/server/src/auth/passwords.js");
+  await db.query("insert into auth.credentials (user_id, password_hash) values ($1, $2)", [user.id, await hashPassword(PASSWORD)]);
+  await db.query(
+    `insert into public.videos (title, subject, difficulty, topic, created_by, status, script_summary, key_points, tags,
+                                rating_sum, rating_count, trending_score, created_at)
+     select 'Lesson ' || g || ' on ' || (array['photosynthesis','algebra','the French Revolution','supply and demand','Newton laws'])[1 + g % 5],
+            (array['MATH','BIOLOGY','HISTORY','ECONOMICS','PHYSICS'])[1 + g % 5],
+            (array['BEGINNER','INTERMEDIATE','ADVANCED'])[1 + g % 3],
+            'topic ' || g, $1, case when g % 20 = 0 then 'PRIVATE' else 'PUBLIC' end,
+            'A short summary of lesson ' || g, array['Key point ' || g, 'Another idea ' || (g * 7)], array['tag' || (g % 50)],
+            (g % 5 + 1) * (g % 7), g % 7, random(), now() - g * interval '1 minute'
+       from generate_series(1, 10000) g`,
+    [user.id],
+  );
+  await db.exec("analyze public.videos");
+  const [video] = await db.query<{ id: string }>("select id from public.videos where status = 'PUBLIC' limit 1");
+  return { videoId: video.id };
+}
+
+/** Captures the exact SQL our feed runs for a query, to replay it in the baseline. */
+async function captureSql(query: Record<string, string>) {
+  const calls: Array<{ sql: string; params: unknown[] }> = [];
+  const recorder: Queryable = {
+    query: async (sql, params) => {
+      calls.push({ sql, params: params ?? [] });
+      return [];
+    },
+    exec: async () => [],
+  };
+  await listVideos(recorder, VideoListQuery.parse(query), { userId: null, subjects: [] });
+  return calls[0];
+}
+
+/** The baseline: node:http + the driver, no framework, no auth, no RLS transaction. */
+async function baseline(run: RunningServer, statements: Record<string, { sql: string; params: unknown[] }>) {
+  const db = run.ctx.db;
+  const server: Server = createServer(async (req, res) => {
+    const stmt = statements[req.url ?? ""];
+    if (!stmt) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    const rows = await db.query(stmt.sql.replace(/auth\.uid\(\)/g, "null::uuid"), stmt.params);
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ items: rows }));
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+async function load(url: string, connections: number, headers: Record<string, string> = {}) {
+  const result = await autocannon({ url, connections, duration: DURATION, headers, pipelining: 1 });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    // autocannon reports p97.5, not p95; p97.5 is the stricter of the two, so it is what we compare.
+    p975: result.latency.p97_5,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function authLatency(run: RunningServer) {
+  const times: number[] = [];
+  let token = "";
+  for (let i = 0; i < 30; i++) {
+    const t = performance.now();
+    const res = await fetch(`${run.url}/api/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "bench@example.com", password: PASSWORD }),
+    });
+    times.push(performance.now() - t);
+    token = ((await res.json()) as { session: { accessToken: string } }).session.accessToken;
+  }
+  times.sort((a, b) => a - b);
+  const me = await load(`${run.url}/api/v1/users/me`, 10, { authorization: `Bearer ${token}` });
+  return { loginP50: times[15], meP50: me.p50, meRps: me.rps };
+}
+
+async function benchDriver(driver: "pglite" | "pg"): Promise<Row[]> {
+  const pg = driver === "pg" ? await freshPgDatabase(PG_URL) : null;
+  const config = testConfig({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir: "",
+    databaseUrl: pg?.url,
+    rateLimits: { ...testConfig().rateLimits, ipPerMinute: 10_000_000, userPerMinute: 10_000_000 },
+  });
+  const run = await startServer(await createContext({ ...config, role: "api" }));
+  const rows: Row[] = [];
+  try {
+    const { videoId } = await seed(run);
+    const queries: Record<string, Record<string, string>> = {
+      "/videos?limit=20": { limit: "20" },
+      "/videos?limit=20&q=photosynthesis": { limit: "20", q: "photosynthesis" },
+      "/videos?limit=20&subject=MATH&difficulty=BEGINNER": { limit: "20", subject: "MATH", difficulty: "BEGINNER" },
+    };
+    const statements: Record<string, { sql: string; params: unknown[] }> = {};
+    for (const [path, q] of Object.entries(queries)) statements[path] = await captureSql(q);
+    statements[`/videos/${videoId}`] = {
+      sql: "select v.*, u.display_name from public.videos v join public.public_users u on u.id = v.created_by where v.id = $1",
+      params: [videoId],
+    };
+    const base = await baseline(run, statements);
+    try {
+      for (const path of Object.keys(statements)) {
+        for (const connections of [10, 100]) {
+          const ours = await load(`${run.url}/api/v1${path}`, connections);
+          const bare = await load(`${base.url}${path}`, connections);
+          rows.push({ driver, path: path.replace(videoId, ":id"), connections, ours, bare });
+          console.log(driver, path, connections, `ours ${ours.rps.toFixed(0)} req/s p97.5 ${ours.p975} ms`, `bare ${bare.rps.toFixed(0)} req/s`);
+        }
+      }
+    } finally {
+      await base.close();
+    }
+    const auth = await authLatency(run);
+    rows.push({ driver, path: "auth", connections: 0, auth });
+    console.log(driver, "login p50", auth.loginP50.toFixed(1), "ms; /users/me p50", auth.meP50, "ms");
+  } finally {
+    await run.close();
+    await pg?.drop();
+  }
+  return rows;
+}
+
+const rows = [...(await benchDriver("pglite")), ...(await benchDriver("pg"))];
+report(rows, { duration: DURATION, write: args.includes("--write") });
+process.exit(0);

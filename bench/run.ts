@@ -1,0 +1,18 @@
+// `npm run bench`: every benchmark in one run, so their numbers come from the same machine state.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+
+const benches = [
+  ["AI pipeline", "bench/ai/bench.ts", ["--write"]],
+  ["Feed and auth", "bench/feed/bench.ts", ["--write"]],
+  ["Planner", "bench/planner/bench.ts", ["--write"]],
+] as const;
+
+let failed = false;
+for (const [name, file, args] of benches) {
+  if (!existsSync(file)) continue;
+  console.log(`\n### ${name} (${file})`);
+  const r = spawnSync("npx", ["tsx", file, ...args], { stdio: "inherit" });
+  failed ||= r.status !== 0;
+}
+process.exit(failed ? 1 : 0);
