@@ -24,7 +24,10 @@ async function seed(s: RunningServer) {
     "insert into public.users (email, email_verified, display_name) values ('bench@example.com', true, 'Bench') returning id",
   );
   const { hashPassword } = await import("../../apps/server/src/auth/passwords.js");
-  await db.query("insert into auth.credentials (user_id, password_hash) values ($1, $2)", [user.id, await hashPassword(PASSWORD)]);
+  await db.query("insert into auth.credentials (user_id, password_hash) values ($1, $2)", [
+    user.id,
+    await hashPassword(PASSWORD),
+  ]);
   await db.query(
     `insert into public.videos (title, subject, difficulty, topic, created_by, status, script_summary, key_points, tags,
                                 rating_sum, rating_count, trending_score, created_at)
@@ -71,7 +74,10 @@ async function baseline(run: RunningServer, statements: Record<string, { sql: st
     res.end(JSON.stringify({ items: rows }));
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 async function load(url: string, connections: number, headers: Record<string, string> = {}) {
@@ -135,7 +141,13 @@ async function benchDriver(driver: "pglite" | "pg"): Promise<Row[]> {
           const ours = await load(`${run.url}/api/v1${path}`, connections);
           const bare = await load(`${base.url}${path}`, connections);
           rows.push({ driver, path: path.replace(videoId, ":id"), connections, ours, bare });
-          console.log(driver, path, connections, `ours ${ours.rps.toFixed(0)} req/s p97.5 ${ours.p975} ms`, `bare ${bare.rps.toFixed(0)} req/s`);
+          console.log(
+            driver,
+            path,
+            connections,
+            `ours ${ours.rps.toFixed(0)} req/s p97.5 ${ours.p975} ms`,
+            `bare ${bare.rps.toFixed(0)} req/s`,
+          );
         }
       }
     } finally {
