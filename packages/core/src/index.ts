@@ -8,3 +8,4 @@ export * from "./schemas/social.js";
 export * from "./schemas/users.js";
 export * from "./schemas/videos.js";
 export * from "./client.js";
+export * from "./desktop-bridge.js";

@@ -1,0 +1,94 @@
+// Every route, each page its own lazily loaded chunk so the first load stays small.
+import { lazy } from "react";
+import { Navigate, Route, Routes, useLocation } from "react-router";
+import { useAuth } from "../stores/auth";
+import { Layout } from "./Layout";
+
+const FeedPage = lazy(() => import("../pages/FeedPage"));
+const VideoPage = lazy(() => import("../pages/VideoPage"));
+const GeneratePage = lazy(() => import("../pages/GeneratePage"));
+const PlannerPage = lazy(() => import("../pages/PlannerPage"));
+const NotificationsPage = lazy(() => import("../pages/NotificationsPage"));
+const ProfilePage = lazy(() => import("../pages/ProfilePage"));
+const SettingsPage = lazy(() => import("../pages/SettingsPage"));
+const ModerationPage = lazy(() => import("../pages/ModerationPage"));
+const LoginPage = lazy(() => import("../pages/LoginPage"));
+const RegisterPage = lazy(() => import("../pages/RegisterPage"));
+const ForgotPasswordPage = lazy(() => import("../pages/ForgotPasswordPage"));
+const ResetPasswordPage = lazy(() => import("../pages/ResetPasswordPage"));
+const VerifyEmailPage = lazy(() => import("../pages/VerifyEmailPage"));
+const NotFoundPage = lazy(() => import("../pages/NotFoundPage"));
+
+/** Pages that need a session send the visitor to log in, then back. */
+function RequireAuth({ children }: { children: React.ReactNode }) {
+  const signedIn = useAuth((s) => s.session !== null);
+  const location = useLocation();
+  if (!signedIn)
+    return <Navigate to={`/login?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  return <>{children}</>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<FeedPage />} />
+        <Route path="videos/:id" element={<VideoPage />} />
+        <Route
+          path="generate"
+          element={
+            <RequireAuth>
+              <GeneratePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="planner"
+          element={
+            <RequireAuth>
+              <PlannerPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="notifications"
+          element={
+            <RequireAuth>
+              <NotificationsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="profile"
+          element={
+            <RequireAuth>
+              <ProfilePage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="settings"
+          element={
+            <RequireAuth>
+              <SettingsPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="moderation"
+          element={
+            <RequireAuth>
+              <ModerationPage />
+            </RequireAuth>
+          }
+        />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,1 @@
+export const commentKeys = { list: (videoId: string) => ["comments", videoId] as const };

@@ -1,0 +1,93 @@
+// The web app inside the desktop shell: deep links and menu shortcuts navigate, reminders reach the OS.
+import type { DeepLink, LittleMonsterBridge, NavigationTarget, ReminderNotice } from "@lm/core";
+import { act, screen, waitFor } from "@testing-library/react";
+import { Route, Routes } from "react-router";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useAuth } from "../../stores/auth";
+import { installFakeSocket } from "../../testing/fake-socket";
+import { renderWithApp } from "../../testing/render";
+import { makeUser, session } from "../../testing/fake-api";
+import { DesktopBridge, linkToPath } from "./DesktopBridge";
+
+function fakeBridge() {
+  const links: Array<(l: DeepLink) => void> = [];
+  const navs: Array<(t: NavigationTarget) => void> = [];
+  const notified: ReminderNotice[] = [];
+  const bridge: LittleMonsterBridge = {
+    appVersion: "1.0.0",
+    serverUrl: "http://localhost:3000",
+    platform: "linux",
+    notify: async (r) => {
+      notified.push(r);
+      return true;
+    },
+    onDeepLink: (cb) => {
+      links.push(cb);
+      return () => links.splice(links.indexOf(cb), 1);
+    },
+    onNavigate: (cb) => {
+      navs.push(cb);
+      return () => navs.splice(navs.indexOf(cb), 1);
+    },
+    updateTray: () => {},
+    openAtLogin: { get: async () => false, set: async (v) => v },
+  };
+  return { bridge, links, navs, notified };
+}
+
+describe("DesktopBridge", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    delete window.littleMonster;
+  });
+
+  it("maps deep links to routes", () => {
+    expect(linkToPath({ kind: "video", id: "abc" })).toBe("/videos/abc");
+    expect(linkToPath({ kind: "verify-email", token: "a b&c" })).toBe("/verify-email?token=a%20b%26c");
+  });
+
+  it("navigates on deep links and menu shortcuts, and shows reminders as OS notifications", async () => {
+    const socket = installFakeSocket();
+    const fake = fakeBridge();
+    window.littleMonster = fake.bridge;
+    const me = makeUser();
+    useAuth.getState().signIn(session(), me);
+    // The bridge lives in the app shell, above the routes, so it survives navigation.
+    renderWithApp(
+      <>
+        <DesktopBridge />
+        <Routes>
+          <Route path="/planner" element={<p>Planner page</p>} />
+          <Route path="/videos/:id" element={<p>Video page</p>} />
+          <Route path="*" element={<p>Feed page</p>} />
+        </Routes>
+      </>,
+    );
+    act(() => fake.navs[0]("planner"));
+    expect(await screen.findByText("Planner page")).toBeInTheDocument();
+    act(() => fake.links[0]({ kind: "video", id: "v1" }));
+    expect(await screen.findByText("Video page")).toBeInTheDocument();
+
+    const ws = socket();
+    act(() => ws.open());
+    await waitFor(() => expect(ws.sent).toContainEqual({ type: "subscribe", channel: `user:${me.id}` }));
+    act(() =>
+      ws.emit({
+        type: "event",
+        channel: `user:${me.id}`,
+        event: "notification.created",
+        data: { id: "n1", kind: "reminder", title: "Exam in 15 minutes", body: "Biology", data: { eventId: "e1" } },
+      }),
+    );
+    await waitFor(() =>
+      expect(fake.notified).toEqual([{ title: "Exam in 15 minutes", body: "Biology", eventId: "e1" }]),
+    );
+  });
+
+  it("renders nothing and subscribes to nothing outside the desktop app", () => {
+    const socket = installFakeSocket();
+    useAuth.getState().signIn(session(), makeUser());
+    renderWithApp(<DesktopBridge />);
+    expect(socket()).toBeUndefined();
+  });
+});

@@ -1,0 +1,38 @@
+// Inside the desktop app (window.littleMonster present): reminders become OS notifications, deep
+// links and menu shortcuts navigate, and the tray shows the unread count. Elsewhere it renders nothing.
+import type { DeepLink, NavigationTarget, Notification } from "@lm/core";
+import { useEffect } from "react";
+import { useNavigate } from "react-router";
+import { useChannel } from "../../lib/realtime";
+import { useAuth } from "../../stores/auth";
+
+const ROUTES: Record<NavigationTarget, string> = { feed: "/", generate: "/generate", planner: "/planner" };
+
+export function linkToPath(link: DeepLink): string {
+  return link.kind === "video" ? `/videos/${link.id}` : `/verify-email?token=${encodeURIComponent(link.token)}`;
+}
+
+export function DesktopBridge() {
+  const bridge = typeof window !== "undefined" ? window.littleMonster : undefined;
+  const navigate = useNavigate();
+  const userId = useAuth((s) => s.user?.id ?? null);
+
+  useEffect(() => {
+    if (!bridge) return;
+    const offLinks = bridge.onDeepLink((link) => navigate(linkToPath(link)));
+    const offNav = bridge.onNavigate((target) => navigate(ROUTES[target]));
+    return () => {
+      offLinks();
+      offNav();
+    };
+  }, [bridge, navigate]);
+
+  useChannel(bridge && userId ? `user:${userId}` : null, (e) => {
+    if (!bridge || e.event !== "notification.created") return;
+    const n = e.data as Partial<Notification> & { data?: { eventId?: string } };
+    if (n.kind === "reminder" && n.title) {
+      void bridge.notify({ title: n.title, body: n.body, eventId: n.data?.eventId });
+    }
+  });
+  return null;
+}

@@ -1,0 +1,23 @@
+// Listens on the signed-in user's channel: new notifications and progress of their own lessons.
+import type { Notification, Video } from "@lm/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useChannel } from "../../../lib/realtime";
+import { useAuth } from "../../../stores/auth";
+import { toast } from "../../../stores/toast";
+import { notificationsKey } from "../api/get-notifications";
+
+export function LiveUserChannel() {
+  const userId = useAuth((s) => s.user?.id ?? null);
+  const qc = useQueryClient();
+  useChannel(userId ? `user:${userId}` : null, (e) => {
+    if (e.event === "notification.created") {
+      const n = e.data as Partial<Notification>;
+      if (n.title) toast.info(n.title);
+      void qc.invalidateQueries({ queryKey: notificationsKey });
+    } else if (e.event === "video.updated") {
+      const v = e.data as Partial<Video>;
+      if (v.id) void qc.invalidateQueries({ queryKey: ["videos", "detail", v.id] });
+    }
+  });
+  return null;
+}

@@ -1,0 +1,87 @@
+import type { PlannerEvent } from "@lm/core";
+import { Icon } from "../../../components/ui/Icon";
+import { dayKey, fmtDayLong, monthGrid, sameDay, WEEKDAYS } from "../lib/dates";
+import { colorOf, EventChip, eventStart } from "./EventChip";
+
+interface Props {
+  month: Date;
+  events: PlannerEvent[];
+  onOpen(e: PlannerEvent): void;
+  onAdd(day: Date): void;
+}
+
+export function groupByDay(events: PlannerEvent[]): Map<string, PlannerEvent[]> {
+  const map = new Map<string, PlannerEvent[]>();
+  for (const e of events) {
+    const k = dayKey(eventStart(e));
+    map.set(k, [...(map.get(k) ?? []), e]);
+  }
+  for (const list of map.values()) list.sort((a, b) => eventStart(a).getTime() - eventStart(b).getTime());
+  return map;
+}
+
+export function MonthView({ month, events, onOpen, onAdd }: Props) {
+  const days = monthGrid(month);
+  const byDay = groupByDay(events);
+  const today = new Date();
+  return (
+    <div className="overflow-hidden rounded-2xl border border-line bg-surface">
+      <div
+        className="grid grid-cols-7 border-b border-line bg-raised text-center text-xs font-semibold text-muted"
+        aria-hidden="true"
+      >
+        {WEEKDAYS.map((w) => (
+          <div key={w.code} className="py-2">
+            {w.short}
+          </div>
+        ))}
+      </div>
+      <ol className="grid grid-cols-7" aria-label="Month">
+        {days.map((d) => {
+          const list = byDay.get(dayKey(d)) ?? [];
+          const inMonth = d.getMonth() === month.getMonth();
+          const isToday = sameDay(d, today);
+          return (
+            <li
+              key={dayKey(d)}
+              className={`group flex min-h-20 flex-col gap-0.5 border-r border-b border-line p-1 sm:min-h-28 ${inMonth ? "" : "bg-bg/60"}`}
+              aria-label={`${fmtDayLong(d)}${list.length ? `, ${list.length} event${list.length > 1 ? "s" : ""}` : ""}`}
+            >
+              <div className="flex items-center justify-between">
+                <span
+                  className={`inline-flex size-6 items-center justify-center rounded-full text-xs font-semibold ${isToday ? "bg-brand text-brand-fg" : inMonth ? "text-fg" : "text-muted"}`}
+                >
+                  {d.getDate()}
+                </span>
+                <button
+                  type="button"
+                  onClick={() => onAdd(d)}
+                  className="hidden rounded p-0.5 sm:inline-flex text-muted opacity-60 group-hover:opacity-100 hover:bg-raised hover:text-fg focus-visible:opacity-100"
+                  aria-label={`Add to ${fmtDayLong(d)}`}
+                >
+                  <Icon name="plus" className="size-3.5" />
+                </button>
+              </div>
+              <div className="hidden flex-col gap-0.5 sm:flex">
+                {list.slice(0, 3).map((e) => (
+                  <EventChip key={`${e.id}-${e.occurrenceDate ?? ""}`} event={e} onOpen={onOpen} compact />
+                ))}
+                {list.length > 3 && <span className="px-1.5 text-xs text-muted">+{list.length - 3} more</span>}
+              </div>
+              {/* Phones: dots only; the agenda under the grid is where events are opened. */}
+              <div className="flex flex-wrap gap-1 px-1 sm:hidden" aria-hidden="true">
+                {list.slice(0, 4).map((e) => (
+                  <span
+                    key={`${e.id}-${e.occurrenceDate ?? ""}`}
+                    className="size-2 rounded-full"
+                    style={{ backgroundColor: colorOf(e) }}
+                  />
+                ))}
+              </div>
+            </li>
+          );
+        })}
+      </ol>
+    </div>
+  );
+}

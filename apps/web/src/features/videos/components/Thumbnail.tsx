@@ -1,0 +1,42 @@
+import { SUBJECT_COLORS, SUBJECT_LABELS, type Video } from "@lm/core";
+
+/** The lesson's thumbnail, lazy-loaded; a subject-coloured tile when there is none yet. */
+export function Thumbnail({
+  video,
+  eager = false,
+}: {
+  video: Pick<Video, "thumbnailUrl" | "subject" | "title" | "duration">;
+  eager?: boolean;
+}) {
+  const color = SUBJECT_COLORS[video.subject];
+  return (
+    <div className="relative aspect-video overflow-hidden rounded-xl bg-raised">
+      {video.thumbnailUrl ? (
+        <img
+          src={video.thumbnailUrl}
+          alt=""
+          loading={eager ? "eager" : "lazy"}
+          decoding="async"
+          width={640}
+          height={360}
+          className="size-full object-cover"
+        />
+      ) : (
+        <div
+          aria-hidden="true"
+          className="flex size-full items-end p-3"
+          style={{ background: `linear-gradient(135deg, ${color}, ${color}99 60%, #111827)` }}
+        >
+          <span className="line-clamp-2 text-base font-bold text-white [text-shadow:0_1px_3px_rgb(0_0_0/0.6)]">
+            {SUBJECT_LABELS[video.subject]}
+          </span>
+        </div>
+      )}
+      {video.duration > 0 && (
+        <span className="absolute right-2 bottom-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium text-white">
+          {Math.floor(video.duration / 60)}:{String(video.duration % 60).padStart(2, "0")}
+        </span>
+      )}
+    </div>
+  );
+}

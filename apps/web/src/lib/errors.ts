@@ -1,0 +1,40 @@
+// Turns anything thrown by a request into words for a person: never raw JSON or a stack.
+import { ApiError, PROBLEM_TITLES } from "@lm/core";
+
+const FRIENDLY: Record<string, string> = {
+  unauthorized: "Please log in to do that.",
+  forbidden: "You don't have permission to do that.",
+  not_found: "We couldn't find that. It may have been deleted or made private.",
+  rate_limited: "You're going a little fast. Wait a moment and try again.",
+  internal: "Something went wrong on our side. Please try again.",
+  service_unavailable: "The service is busy right now. Please try again in a minute.",
+  email_not_verified: "Verify your email first: open the link we sent you (or resend it from Settings).",
+  invalid_credentials: "That email and password don't match. Check them and try again.",
+  email_taken: "An account with this email already exists. Try logging in instead.",
+  invalid_token: "This link is invalid or has expired. Ask for a new one.",
+  cannot_rate_own_video: "You can't rate your own lesson.",
+  payload_too_large: "That's too large to send. Try something shorter.",
+  validation_error: "Some fields need another look.",
+  idempotency_key_in_flight: "That's already being sent. One moment.",
+};
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    if (error.code === "content_rejected" && error.detail) return `We can't use that: ${error.detail}`;
+    const friendly = FRIENDLY[error.code];
+    if (friendly) return friendly;
+    if (error.detail && error.detail !== error.code) return error.detail;
+    return PROBLEM_TITLES[error.code] ?? "Something went wrong. Please try again.";
+  }
+  if (error instanceof TypeError) return "We can't reach the server. Check your connection and try again.";
+  return "Something went wrong. Please try again.";
+}
+
+/** The server's message for one field, if it named that field. */
+export function serverFieldError(error: unknown, path: string): string | undefined {
+  return error instanceof ApiError ? error.fieldError(path) : undefined;
+}
+
+export function isApiError(error: unknown, code?: string): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}

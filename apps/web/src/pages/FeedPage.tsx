@@ -1,0 +1,129 @@
+import { DIFFICULTIES, type Difficulty, SUBJECTS, type Subject } from "@lm/core";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import { Button, ButtonLink } from "../components/ui/Button";
+import { EmptyState, ErrorState, PageHeader } from "../components/ui/Misc";
+import { useVideoFeed } from "../features/videos/api/get-videos";
+import { FeedFilters, type Sort } from "../features/videos/components/FeedFilters";
+import { VideoCardSkeleton } from "../features/videos/components/VideoCard";
+import { VirtualVideoGrid } from "../features/videos/components/VirtualVideoGrid";
+import { errorMessage } from "../lib/errors";
+import { useDebounced, useDocumentTitle } from "../lib/hooks";
+import { useAuth } from "../stores/auth";
+
+const isSubject = (v: string | null): v is Subject => !!v && (SUBJECTS as readonly string[]).includes(v);
+const isDifficulty = (v: string | null): v is Difficulty => !!v && (DIFFICULTIES as readonly string[]).includes(v);
+const SORTS: Sort[] = ["new", "top", "trending", "for_you"];
+
+export default function FeedPage() {
+  useDocumentTitle("Feed");
+  const signedIn = useAuth((s) => s.session !== null);
+  const [params, setParams] = useSearchParams();
+  const subject = isSubject(params.get("subject")) ? (params.get("subject") as Subject) : undefined;
+  const difficulty = isDifficulty(params.get("difficulty")) ? (params.get("difficulty") as Difficulty) : undefined;
+  const rawSort = params.get("sort") as Sort | null;
+  const sort: Sort = rawSort && SORTS.includes(rawSort) && (rawSort !== "for_you" || signedIn) ? rawSort : "new";
+  const [search, setSearch] = useState(params.get("q") ?? "");
+  const q = useDebounced(search.trim(), 300);
+
+  const update = useCallback(
+    (key: string, value: string) =>
+      setParams(
+        (prev) => {
+          const next = new URLSearchParams(prev);
+          if (value) next.set(key, value);
+          else next.delete(key);
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  useEffect(() => {
+    if ((params.get("q") ?? "") !== q) update("q", q);
+  }, [q, params, update]);
+
+  const query = useMemo(() => ({ subject, difficulty, sort, q: q || undefined }), [subject, difficulty, sort, q]);
+  const feed = useVideoFeed(query);
+  const videos = useMemo(() => feed.data?.pages.flatMap((p) => p.items) ?? [], [feed.data]);
+  const filtered = Boolean(subject || difficulty || q);
+  const loadMore = useCallback(() => void feed.fetchNextPage(), [feed.fetchNextPage]);
+
+  return (
+    <div>
+      <PageHeader title="Learn something new">
+        <ButtonLink to="/generate" className="hidden sm:inline-flex">
+          Create a lesson
+        </ButtonLink>
+      </PageHeader>
+      <FeedFilters
+        search={search}
+        onSearch={setSearch}
+        subject={subject ?? ""}
+        onSubject={(v) => update("subject", v)}
+        difficulty={difficulty ?? ""}
+        onDifficulty={(v) => update("difficulty", v)}
+        sort={sort}
+        onSort={(v) => update("sort", v === "new" ? "" : v)}
+        signedIn={signedIn}
+      />
+      <p className="sr-only" aria-live="polite">
+        {feed.isSuccess ? `${videos.length}${feed.hasNextPage ? "+" : ""} lessons` : ""}
+      </p>
+      {feed.isPending ? (
+        <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3" aria-busy="true">
+          <p className="sr-only">Loading lessons…</p>
+          {Array.from({ length: 6 }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: placeholders
+            <VideoCardSkeleton key={i} />
+          ))}
+        </div>
+      ) : feed.isError && videos.length === 0 ? (
+        <ErrorState
+          title="We couldn't load the feed"
+          message={`${errorMessage(feed.error)} If you're offline, reconnect and press Try again.`}
+          onRetry={() => void feed.refetch()}
+        />
+      ) : videos.length === 0 ? (
+        filtered ? (
+          <EmptyState
+            icon="search"
+            title="No lessons match"
+            action={
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setSearch("");
+                  setParams({}, { replace: true });
+                }}
+              >
+                Clear search and filters
+              </Button>
+            }
+          >
+            Try fewer words, another subject or any difficulty — or create the lesson yourself.
+          </EmptyState>
+        ) : (
+          <EmptyState title="No lessons yet" action={<ButtonLink to="/generate">Create the first lesson</ButtonLink>}>
+            Be the first: pick a topic, paste your notes, and Little Monster turns them into a short lesson with a quiz.
+          </EmptyState>
+        )
+      ) : (
+        <VirtualVideoGrid
+          videos={videos}
+          query={q}
+          hasMore={Boolean(feed.hasNextPage)}
+          loadingMore={feed.isFetchingNextPage}
+          onLoadMore={loadMore}
+        />
+      )}
+      {feed.isError && videos.length > 0 && (
+        <div className="mt-4 flex justify-center">
+          <Button variant="secondary" onClick={loadMore}>
+            Couldn't load more. Try again
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}

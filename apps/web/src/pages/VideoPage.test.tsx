@@ -1,0 +1,88 @@
+import { act, screen } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useAuth } from "../stores/auth";
+import { installFakeApi, json, makeUser, makeVideo, session } from "../testing/fake-api";
+import { installFakeSocket } from "../testing/fake-socket";
+import { renderWithApp } from "../testing/render";
+import VideoPage from "./VideoPage";
+
+const route = { route: "/videos/:id" };
+
+describe("Video page", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("shows live progress while generating and the lesson once it is ready", async () => {
+    const socket = installFakeSocket();
+    const creator = makeUser({ id: "33333333-3333-4333-8333-333333333333" });
+    useAuth.getState().signIn(session(), creator);
+    let current = makeVideo({ status: "PENDING", keyPoints: [], timestamps: [], script: null, quiz: [] });
+    installFakeApi((req) => {
+      if (req.path === `/videos/${current.id}`) return json(200, current);
+      if (req.path === "/comments") return json(200, { items: [], nextCursor: null });
+    });
+    renderWithApp(<VideoPage />, { path: `/videos/${current.id}`, ...route });
+    expect(await screen.findByRole("heading", { name: /Creating your lesson/ })).toBeInTheDocument();
+    expect(screen.getByText("Queued").closest("li")).toHaveAttribute("aria-current", "step");
+
+    const ws = socket();
+    act(() => ws.open());
+    expect(ws.sent).toContainEqual({ type: "subscribe", channel: `video:${current.id}` });
+    current = { ...current, status: "GENERATING" };
+    act(() =>
+      ws.emit({
+        type: "event",
+        channel: `video:${current.id}`,
+        event: "video.updated",
+        data: {
+          id: current.id,
+          status: "GENERATING",
+          title: current.title,
+          failureReason: null,
+          thumbnailUrl: null,
+          createdBy: creator.id,
+        },
+      }),
+    );
+    await vi.waitFor(() =>
+      expect(screen.getByText("Writing the lesson").closest("li")).toHaveAttribute("aria-current", "step"),
+    );
+
+    current = makeVideo();
+    act(() =>
+      ws.emit({
+        type: "event",
+        channel: `video:${current.id}`,
+        event: "video.updated",
+        data: {
+          id: current.id,
+          status: "PUBLIC",
+          title: current.title,
+          failureReason: null,
+          thumbnailUrl: null,
+          createdBy: creator.id,
+        },
+      }),
+    );
+    expect(await screen.findByRole("region", { name: "Lesson player" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Quiz" })).toBeInTheDocument();
+  });
+
+  it("explains a missing AI model in plain words and points to pasting notes", async () => {
+    const video = makeVideo({
+      status: "FAILED",
+      failureReason: "No model configured: set LLM_MODEL_PATH or provide notes",
+      createdBy: { ...makeVideo().createdBy, id: makeUser().id },
+    });
+    useAuth.getState().signIn(session(), makeUser());
+    installFakeApi((req) => {
+      if (req.path === `/videos/${video.id}`) return json(200, video);
+    });
+    renderWithApp(<VideoPage />, { path: `/videos/${video.id}`, ...route });
+    expect(await screen.findByRole("heading", { name: "We couldn't create this lesson" })).toBeInTheDocument();
+    expect(screen.getByText(/has no AI model set up/)).toBeInTheDocument();
+    expect(screen.queryByText(/LLM_MODEL_PATH/)).not.toBeInTheDocument();
+    const link = screen.getByRole("link", { name: "Add notes and try again" });
+    expect(link.getAttribute("href")).toContain("topic=Cells");
+    expect(screen.getByRole("button", { name: "Retry anyway" })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,210 @@
+import type { Video } from "@lm/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { Link, useParams } from "react-router";
+import { ButtonLink } from "../components/ui/Button";
+import { Avatar, Badge, Card, EmptyState, ErrorState, Skeleton, SubjectChip } from "../components/ui/Misc";
+import { Comments } from "../features/comments/components/Comments";
+import { isInProgress, useVideo } from "../features/videos/api/get-video";
+import { videoKeys } from "../features/videos/api/keys";
+import { countView } from "../features/videos/api/view-video";
+import { CreatorControls } from "../features/videos/components/CreatorControls";
+import { GenerationFailed, GenerationProgress } from "../features/videos/components/GenerationStatus";
+import { Quiz } from "../features/videos/components/Quiz";
+import { RatingStars } from "../features/videos/components/RatingStars";
+import { ShareButton } from "../features/videos/components/ShareButton";
+import { LessonPlayer, type PlayerHandle } from "../features/videos/player/LessonPlayer";
+import { isApiError } from "../lib/errors";
+import { errorMessage } from "../lib/errors";
+import { DIFFICULTY_LABELS, formatClock, formatCount, timeAgo } from "../lib/format";
+import { useDocumentTitle } from "../lib/hooks";
+import { useChannel } from "../lib/realtime";
+import { selectIsModerator, useAuth } from "../stores/auth";
+
+function useLiveVideo(id: string) {
+  const qc = useQueryClient();
+  useChannel(`video:${id}`, (e) => {
+    const key = videoKeys.detail(id);
+    if (e.event === "video.updated") {
+      // A summary ({ id, status, title, failureReason, thumbnailUrl, createdBy: <id> }): show the
+      // new status at once, then fetch the whole lesson.
+      const d = e.data as Partial<Pick<Video, "status" | "title" | "failureReason" | "thumbnailUrl">>;
+      qc.setQueryData<Video>(key, (v) =>
+        v
+          ? {
+              ...v,
+              status: d.status ?? v.status,
+              title: d.title ?? v.title,
+              failureReason: d.failureReason !== undefined ? d.failureReason : v.failureReason,
+              thumbnailUrl: d.thumbnailUrl !== undefined ? d.thumbnailUrl : v.thumbnailUrl,
+            }
+          : v,
+      );
+      void qc.invalidateQueries({ queryKey: key });
+    } else if (e.event === "rating.updated") {
+      const r = e.data as { ratingAvg?: number; ratingCount?: number };
+      qc.setQueryData<Video>(key, (v) =>
+        v && typeof r.ratingAvg === "number" && typeof r.ratingCount === "number"
+          ? { ...v, ratingAvg: r.ratingAvg, ratingCount: r.ratingCount }
+          : v,
+      );
+    }
+  });
+}
+
+export default function VideoPage() {
+  const { id = "" } = useParams();
+  const video = useVideo(id);
+  const user = useAuth((s) => s.user);
+  const isModerator = useAuth(selectIsModerator);
+  const player = useRef<PlayerHandle>(null);
+  useLiveVideo(id);
+  useDocumentTitle(video.data?.title ?? "Lesson");
+
+  const isPublic = video.data?.status === "PUBLIC";
+  useEffect(() => {
+    if (isPublic) countView(id);
+  }, [id, isPublic]);
+
+  if (video.isPending) {
+    return (
+      <div className="mx-auto flex max-w-4xl flex-col gap-4" aria-busy="true">
+        <h1 className="sr-only">Loading lesson</h1>
+        <Skeleton className="h-8 w-2/3" />
+        <Skeleton className="aspect-video w-full" />
+        <Skeleton className="h-24 w-full" />
+      </div>
+    );
+  }
+  if (video.isError) {
+    return isApiError(video.error, "not_found") ? (
+      <div>
+        <h1 className="sr-only">Lesson not found</h1>
+        <EmptyState
+          icon="search"
+          title="This lesson isn't here"
+          action={<ButtonLink to="/">Browse the feed</ButtonLink>}
+        >
+          It may have been deleted or made private by its creator.
+        </EmptyState>
+      </div>
+    ) : (
+      <div>
+        <h1 className="sr-only">Lesson</h1>
+        <ErrorState
+          title="We couldn't load this lesson"
+          message={errorMessage(video.error)}
+          onRetry={() => void video.refetch()}
+        />
+      </div>
+    );
+  }
+
+  const v = video.data;
+  const isCreator = user?.id === v.createdBy.id;
+  const ready = v.status === "PUBLIC" || v.status === "PRIVATE";
+  const rateReason = !user
+    ? "Log in to rate this lesson."
+    : isCreator
+      ? "You can't rate your own lesson."
+      : !user.emailVerified
+        ? "Verify your email to rate."
+        : undefined;
+
+  return (
+    <article className="mx-auto flex max-w-4xl flex-col gap-6">
+      <header className="flex flex-col gap-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <SubjectChip subject={v.subject} />
+          <Badge>{DIFFICULTY_LABELS[v.difficulty]}</Badge>
+          {v.status === "PRIVATE" && <Badge tone="warn">Private</Badge>}
+          {v.status === "REJECTED" && <Badge tone="danger">Removed by moderation</Badge>}
+        </div>
+        <h1 className="text-2xl leading-tight font-bold tracking-tight text-fg sm:text-3xl">{v.title}</h1>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-muted">
+          <span className="flex items-center gap-2">
+            <Avatar name={v.createdBy.displayName} color={v.createdBy.avatarColor} size="sm" />
+            <span className="text-fg">{v.createdBy.displayName}</span>
+          </span>
+          <span>{formatCount(v.viewCount)} views</span>
+          <time dateTime={v.createdAt}>{timeAgo(v.createdAt)}</time>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          {ready && <ShareButton path={`/videos/${v.id}`} title={v.title} />}
+          {isCreator ? <CreatorControls video={v} /> : isModerator && <CreatorControls video={v} canEdit={false} />}
+        </div>
+      </header>
+
+      {isInProgress(v.status) ? (
+        <GenerationProgress video={v} />
+      ) : v.status === "FAILED" ? (
+        <GenerationFailed video={v} isCreator={isCreator} />
+      ) : v.status === "REJECTED" ? (
+        <Card>
+          <p className="text-sm text-fg">This lesson was removed because it didn't meet the community guidelines.</p>
+        </Card>
+      ) : (
+        <>
+          <LessonPlayer ref={player} video={v} />
+          <Card className="flex flex-col gap-3">
+            <h2 className="text-lg font-bold text-fg">Rate this lesson</h2>
+            <RatingStars video={v} canRate={!rateReason} reason={rateReason} />
+          </Card>
+          {v.scriptSummary && (
+            <Card>
+              <h2 className="text-lg font-bold text-fg">Summary</h2>
+              <p className="mt-2 text-fg">{v.scriptSummary}</p>
+            </Card>
+          )}
+          <Card>
+            <h2 className="text-lg font-bold text-fg">Key points</h2>
+            <ol className="mt-3 flex flex-col gap-1">
+              {v.keyPoints.map((k, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: key points may repeat; their order never changes
+                <li key={i}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      player.current?.seek(v.timestamps[i] ?? 0);
+                      window.scrollTo({ top: 0, behavior: "smooth" });
+                    }}
+                    className="flex w-full items-start gap-3 rounded-lg px-2 py-2 text-left text-fg hover:bg-raised"
+                  >
+                    <span className="mt-0.5 shrink-0 rounded bg-brand-soft px-1.5 text-xs font-semibold text-fg tabular-nums">
+                      {formatClock(v.timestamps[i] ?? 0)}
+                    </span>
+                    <span>
+                      <span className="sr-only">Jump to: </span>
+                      {k}
+                    </span>
+                  </button>
+                </li>
+              ))}
+            </ol>
+            {v.tags.length > 0 && (
+              <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
+                {v.tags.map((t) => (
+                  <li key={t}>
+                    <Link
+                      to={`/?q=${encodeURIComponent(t)}`}
+                      className="rounded-full bg-raised px-2.5 py-1 text-xs text-fg hover:underline"
+                    >
+                      #{t}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+          <Card>
+            <h2 id="quiz" className="mb-3 text-lg font-bold text-fg">
+              Quiz
+            </h2>
+            <Quiz questions={v.quiz} />
+          </Card>
+        </>
+      )}
+      {ready && <Comments videoId={v.id} videoCreatorId={v.createdBy.id} />}
+    </article>
+  );
+}
