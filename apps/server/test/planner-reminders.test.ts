@@ -243,6 +243,8 @@ describe("reminders across processes", () => {
     }
   });
 
+  // Several worker processes can only share the PostgreSQL server (PGlite lives in one process), so
+  // this runs in the PostgreSQL pass of .ci/run and is skipped in the PGlite pass.
   it.skipIf(!process.env.DATABASE_URL)("two worker processes on one database deliver each reminder once", async () => {
     const smtp = await startSmtp();
     const db = await sharedDatabase();
