@@ -160,3 +160,11 @@ describe("operations", () => {
     expect((await fetch(`${s.url}/api/docs/assets/swagger-ui-bundle.js`)).status).toBe(200);
   });
 });
+
+describe("compression", () => {
+  it("compresses JSON responses for clients that accept gzip", async () => {
+    const res = await fetch(`${s.url}/api/v1/openapi.json`, { headers: { "accept-encoding": "gzip" } });
+    expect(res.headers.get("content-encoding")).toBe("gzip");
+    expect((await res.json()).openapi).toBe("3.1.0");
+  });
+});

@@ -59,11 +59,9 @@ export function thumbnailSvg(opts: { title: string; subject: Subject; difficulty
     .join("");
   const footer = `${SUBJECT_LABELS[opts.subject]} · ${DIFFICULTY_LABELS[opts.difficulty]}`;
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${THUMBNAIL_WIDTH}" height="${THUMBNAIL_HEIGHT}" viewBox="0 0 640 360">
-  <defs><linearGradient id="bg" x1="0" y1="0" x2="1" y2="1">
-    <stop offset="0" stop-color="${color}"/><stop offset="1" stop-color="#0f172a" stop-opacity="0.9"/>
-  </linearGradient></defs>
   <rect width="640" height="360" fill="${color}"/>
-  <rect width="640" height="360" fill="url(#bg)" opacity="0.55"/>
+  <!-- Flat shapes, no gradients: PNG compresses flat colour ~3x better, and feed cards load faster. -->
+  <rect y="290" width="640" height="70" fill="#0f172a" opacity="0.28"/>
   <circle cx="580" cy="60" r="120" fill="#ffffff" opacity="0.08"/>
   <g transform="translate(40 32)">
     <rect width="80" height="80" rx="20" fill="#ffffff" opacity="0.18"/>

@@ -4,7 +4,8 @@ import { Navigate, Route, Routes, useLocation } from "react-router";
 import { useAuth } from "../stores/auth";
 import { Layout } from "./Layout";
 
-const FeedPage = lazy(() => import("../pages/FeedPage"));
+// The feed is the landing page: it ships in the main bundle, so the first paint waits for no extra chunk.
+import FeedPage from "../pages/FeedPage";
 const VideoPage = lazy(() => import("../pages/VideoPage"));
 const GeneratePage = lazy(() => import("../pages/GeneratePage"));
 const PlannerPage = lazy(() => import("../pages/PlannerPage"));

@@ -16,6 +16,8 @@ export function Thumbnail({
           src={video.thumbnailUrl}
           alt=""
           loading={eager ? "eager" : "lazy"}
+          // The first row is the feed's largest paint: fetch it before anything below the fold.
+          fetchPriority={eager ? "high" : "auto"}
           decoding="async"
           width={640}
           height={360}
