@@ -25,10 +25,10 @@ export async function openPg(url: string, opts: { max?: number } = {}): Promise<
   const db: Db = {
     driver: "pg",
     ...over(pool),
-    transaction: async (fn) => {
+    transaction: async (fn, preamble) => {
       const client = await pool.connect();
       try {
-        await client.query("BEGIN");
+        await client.query(preamble ? `BEGIN; ${preamble}` : "BEGIN");
         const result = await fn(over(client));
         await client.query("COMMIT");
         return result;

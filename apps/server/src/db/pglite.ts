@@ -36,14 +36,15 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     driver: "pglite",
     query: (sql, params) => lock.run(() => direct.query(sql, params)),
     exec: (sql) => lock.run(() => direct.exec(sql)),
-    transaction: (fn) =>
+    transaction: (fn, preamble) =>
       lock.run(() =>
-        pg.transaction((tx) =>
-          fn({
+        pg.transaction(async (tx) => {
+          if (preamble) await tx.exec(preamble);
+          return fn({
             query: async <T>(sql: string, params?: unknown[]) => (await tx.query<T>(sql, params)).rows,
             exec: async (sql: string) => (await tx.exec(sql)).at(-1)?.rows ?? [],
-          }),
-        ),
+          });
+        }),
       ),
     withUser: (actor, fn) => withUserVia(db)(actor, fn),
     asService: (fn) => asServiceVia(db)(fn),
