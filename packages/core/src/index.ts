@@ -9,3 +9,4 @@ export * from "./schemas/users.js";
 export * from "./schemas/videos.js";
 export * from "./client.js";
 export * from "./desktop-bridge.js";
+export * from "./colors.js";

@@ -1,5 +1,5 @@
 // Small display primitives: skeletons, avatars, subject chips, empty and error states.
-import { SUBJECT_COLORS, SUBJECT_LABELS, type Subject } from "@lm/core";
+import { readableTextColor, SUBJECT_COLORS, SUBJECT_LABELS, type Subject } from "@lm/core";
 import type { ReactNode } from "react";
 import { Icon, type IconName } from "./Icon";
 
@@ -19,8 +19,9 @@ export function Avatar({ name, color, size = "md" }: { name: string; color: stri
   return (
     <span
       aria-hidden="true"
-      className={`inline-flex shrink-0 items-center justify-center rounded-full font-semibold text-white ${dim}`}
-      style={{ backgroundColor: color, textShadow: "0 1px 2px rgb(0 0 0 / 0.5)" }}
+      className={`inline-flex shrink-0 items-center justify-center rounded-full font-semibold ${dim}`}
+      // Students pick any avatar colour; the initials take whichever of black/white stays readable.
+      style={{ backgroundColor: color, color: readableTextColor(color) }}
     >
       {initials}
     </span>

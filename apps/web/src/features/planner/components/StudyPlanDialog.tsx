@@ -121,7 +121,14 @@ export function StudyPlanDialog({ open, onClose }: { open: boolean; onClose(): v
           <p className="text-sm text-fg">
             {plan.items.length} session{plan.items.length === 1 ? "" : "s"} of {plan.request.minutesPerSession} minutes:
           </p>
-          <ol className="max-h-72 overflow-y-auto rounded-xl border border-line" aria-label="Planned sessions">
+          <ol
+            className="max-h-72 overflow-y-auto rounded-xl border border-line"
+            aria-label="Planned sessions"
+            // A scrollable region must be focusable so keyboard users can scroll it (axe:
+            // scrollable-region-focusable); it is labelled, so screen readers announce it.
+            // biome-ignore lint/a11y/noNoninteractiveTabindex: WAI pattern for a scrollable region
+            tabIndex={0}
+          >
             {plan.items.map((s) => {
               const d = new Date(s.startDate);
               return (

