@@ -203,8 +203,7 @@ test("a student's whole journey through the web app", async ({ page, browser }, 
     await page.getByRole("button", { name: /^Account menu/ }).click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/login/);
-    // (The "You're signed out." toast is not asserted: UserMenu unmounts as the session clears, so the
-    // mutate() callbacks that show it never run; the planner's RequireAuth does the redirect.)
+    await expect(page.getByText("You're signed out.")).toBeVisible();
     await expect(page.getByRole("heading", { name: "Welcome back" })).toBeVisible();
     await expect(page.getByRole("link", { name: "Sign up" })).toBeVisible();
     expect(await page.evaluate(() => localStorage.getItem("lm.session"))).toBeNull();

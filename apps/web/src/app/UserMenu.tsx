@@ -3,10 +3,9 @@ import { useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation, useNavigate } from "react-router";
 import { Icon } from "../components/ui/Icon";
 import { Avatar } from "../components/ui/Misc";
-import { useLogout } from "../features/auth/api/logout";
+import { useSignOut } from "../features/auth/api/logout";
 import { type Theme, useTheme } from "../lib/theme";
 import { selectIsModerator, useAuth } from "../stores/auth";
-import { toast } from "../stores/toast";
 
 const NEXT_THEME: Record<Theme, Theme> = { system: "light", light: "dark", dark: "system" };
 const THEME_LABEL: Record<Theme, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };
@@ -33,8 +32,8 @@ export function UserMenu() {
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
   const menuId = useId();
-  const logout = useLogout();
   const navigate = useNavigate();
+  const { signOut } = useSignOut(navigate);
   const { pathname } = useLocation();
 
   // Following a link closes the menu.
@@ -101,18 +100,7 @@ export function UserMenu() {
               </li>
             )}
             <li>
-              <button
-                type="button"
-                className={item}
-                onClick={() =>
-                  logout.mutate(undefined, {
-                    onSettled: () => {
-                      toast.info("You're signed out.");
-                      navigate("/login");
-                    },
-                  })
-                }
-              >
+              <button type="button" className={item} onClick={() => void signOut()}>
                 Sign out
               </button>
             </li>

@@ -4,7 +4,7 @@ import { Link, useNavigate } from "react-router";
 import { Button, ButtonLink } from "../components/ui/Button";
 import { TextField } from "../components/ui/Field";
 import { Avatar, Badge, Card, PageHeader, Skeleton, SubjectChip } from "../components/ui/Misc";
-import { useLogout } from "../features/auth/api/logout";
+import { useSignOut } from "../features/auth/api/logout";
 import { useMyVideos } from "../features/users/api/my-videos";
 import { useStats } from "../features/users/api/get-stats";
 import { useUpdateUser } from "../features/users/api/update-user";
@@ -70,19 +70,15 @@ export default function ProfilePage() {
   const user = useAuth((s) => s.user);
   const stats = useStats(user?.id);
   const videos = useMyVideos();
-  const logout = useLogout();
   const navigate = useNavigate();
+  const { signOut, isPending: signingOut } = useSignOut(navigate);
   if (!user) return <Skeleton className="h-40" />;
   const mine = videos.data?.pages.flatMap((p) => p.items) ?? [];
   const s = stats.data;
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
       <PageHeader title="Your profile">
-        <Button
-          variant="secondary"
-          onClick={() => logout.mutate(undefined, { onSettled: () => navigate("/login") })}
-          loading={logout.isPending}
-        >
+        <Button variant="secondary" onClick={() => void signOut()} loading={signingOut}>
           Sign out
         </Button>
       </PageHeader>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { useAuth } from "../../../stores/auth";
+import { toast } from "../../../stores/toast";
 
 export async function logout() {
   try {
@@ -13,4 +14,24 @@ export async function logout() {
 export function useLogout() {
   const qc = useQueryClient();
   return useMutation({ mutationFn: logout, onSettled: () => qc.clear() });
+}
+
+/**
+ * Signs out, then tells the student and goes to log-in. Uses the mutation's promise, not mutate()'s
+ * per-call callbacks: the button that started it (the account menu) unmounts as soon as the session
+ * clears, and React Query drops per-call callbacks of unmounted components.
+ */
+export function useSignOut(navigate: (to: string) => void) {
+  const logoutMutation = useLogout();
+  const signOut = async () => {
+    try {
+      await logoutMutation.mutateAsync();
+    } catch {
+      // The local session is cleared either way (see logout()); the server may just be unreachable.
+    } finally {
+      toast.info("You're signed out.");
+      navigate("/login");
+    }
+  };
+  return { signOut, isPending: logoutMutation.isPending };
 }
