@@ -106,6 +106,25 @@ async function axe(page: Page, name: string, enforce: boolean): Promise<void> {
   if (enforce) expect.soft(blocking, `serious/critical axe violations on ${name} at ${width}px`).toEqual([]);
 }
 
+/** Content-Security-Policy violations per watched page, across its navigations. */
+const cspViolations = new WeakMap<Page, string[]>();
+
+/**
+ * Records every CSP violation the page reports (the `securitypolicyviolation` event, which also fires
+ * for refusals the page's code catches and the console never shows); checkPage fails on any.
+ */
+export async function watchCsp(page: Page): Promise<void> {
+  const seen: string[] = [];
+  cspViolations.set(page, seen);
+  await page.exposeFunction("__lmCspViolation", (text: string) => seen.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __lmCspViolation: (t: string) => void }).__lmCspViolation;
+      report(`${e.effectiveDirective} refused ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+    });
+  });
+}
+
 /** Let layout and fonts settle after navigation or a viewport change. */
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts?.ready.then(() => undefined));
@@ -114,7 +133,8 @@ async function settle(page: Page): Promise<void> {
 
 /**
  * The checks for every page a journey visits: the title names the app, axe-core (wcag2a + wcag2aa)
- * finds nothing serious or critical ("report" only records them), and screenshots at each width.
+ * finds nothing serious or critical ("report" only records them), screenshots at each width, and
+ * (on pages passed to watchCsp) no Content-Security-Policy violation since the previous check.
  */
 export async function checkPage(
   page: Page,
@@ -136,6 +156,8 @@ export async function checkPage(
   }
   if (original) await page.setViewportSize(original);
   await settle(page);
+  const csp = cspViolations.get(page);
+  if (csp) expect.soft(csp.splice(0), `Content-Security-Policy violations up to ${name}`).toEqual([]);
 }
 
 /** Prints the axe summary: every violation by page, and attaches it to the report. */

@@ -4,7 +4,18 @@
 // axe-core, the page title and phone/desktop screenshots on every page visited.
 import { join } from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
-import { API, checkPage, DESKTOP, FIXTURES, mailLink, notes, PASSWORD, reportViolations, uniqueEmail } from "./helpers";
+import {
+  API,
+  checkPage,
+  DESKTOP,
+  FIXTURES,
+  mailLink,
+  notes,
+  PASSWORD,
+  reportViolations,
+  uniqueEmail,
+  watchCsp,
+} from "./helpers";
 
 const TOPIC = "Mitosis and the cell cycle";
 const COMMENT = "Really clear walk through the phases of mitosis, thank you! The anaphase slide helped most.";
@@ -39,11 +50,13 @@ async function verifyFromOutbox(page: Page, email: string, prefix: string): Prom
 async function secondStudent(browser: Browser) {
   const context = await browser.newContext({ viewport: DESKTOP });
   const page = await context.newPage();
+  await watchCsp(page);
   return { context, page };
 }
 
 test("a student's whole journey through the web app", async ({ page, browser }, testInfo) => {
   const email = uniqueEmail("ada");
+  await watchCsp(page);
 
   await test.step("sign up", async () => {
     await signUp(page, "Ada Lovelace", email, "web-");

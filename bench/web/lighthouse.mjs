@@ -4,6 +4,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 
 const LIGHTHOUSE = process.env.LIGHTHOUSE_BIN ?? "npx";
@@ -66,6 +67,17 @@ try {
       `| ${name} | ${runs.map((r) => r.performance).join(", ")} | **${m.performance}** | ${m.accessibility} | ${m.bestPractices} | ${m.fcp} | ${m.lcp} | ${m.tbt} | ${m.cls} |`,
     );
   }
+  // The first load's JavaScript: what index.html loads or preloads (every page gets it), gzip at the
+  // server's level (compression's default, 6).
+  const dist = join(import.meta.dirname, "..", "..", "apps", "web", "dist");
+  const html = readFileSync(join(dist, "index.html"), "utf8");
+  const scripts = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+  const sizes = scripts.map((file) => {
+    const bytes = readFileSync(join(dist, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 6 }).length };
+  });
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const total = sizes.reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 });
   const text = [
     "# Web app: Lighthouse",
     "",
@@ -76,6 +88,13 @@ try {
     "| page | performance runs | median | accessibility | best practices | FCP | LCP | TBT | CLS |",
     "|---|---|---:|---:|---:|---|---|---|---|",
     ...rows,
+    "",
+    "Initial JavaScript (the scripts index.html loads and preloads; every route's own code is a lazy chunk):",
+    "",
+    "| file | raw | gzip |",
+    "|---|---:|---:|",
+    ...sizes.map((s) => `| ${s.file.replace(/-[\w-]{8}\.js$/, ".js")} | ${kb(s.raw)} | ${kb(s.gzip)} |`),
+    `| **total** | **${kb(total.raw)}** | **${kb(total.gzip)}** |`,
     "",
   ].join("\n");
   console.log(text);

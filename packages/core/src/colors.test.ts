@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SUBJECT_COLORS } from "./enums.js";
+import { SUBJECT_COLORS } from "./constants.js";
 import { contrastRatio, readableTextColor } from "./colors.js";
 
 describe("readableTextColor", () => {

@@ -1,5 +1,13 @@
+// The package is `sideEffects: false`, so a bundle keeps only the modules it uses: the web app's
+// first load takes the zod-free ones (constants, problems, client, colours) and the schema library
+// arrives with the pages that validate forms. Keep zod out of those files.
+export * from "./client.js";
+export * from "./colors.js";
+export * from "./constants.js";
+export * from "./desktop-bridge.js";
 export * from "./enums.js";
 export * from "./errors.js";
+export * from "./problems.js";
 export * from "./schemas/auth.js";
 export * from "./schemas/common.js";
 export * from "./schemas/planner.js";
@@ -7,6 +15,3 @@ export * from "./schemas/realtime.js";
 export * from "./schemas/social.js";
 export * from "./schemas/users.js";
 export * from "./schemas/videos.js";
-export * from "./client.js";
-export * from "./desktop-bridge.js";
-export * from "./colors.js";

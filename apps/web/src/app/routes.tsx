@@ -1,6 +1,8 @@
 // Every route, each page its own lazily loaded chunk so the first load stays small.
+import { usePrefetchQuery } from "@tanstack/react-query";
 import { lazy } from "react";
-import { Navigate, Route, Routes, useLocation } from "react-router";
+import { Navigate, Route, Routes, useLocation, useParams } from "react-router";
+import { videoQuery } from "../features/videos/api/get-video";
 import { useAuth } from "../stores/auth";
 import { Layout } from "./Layout";
 
@@ -20,6 +22,13 @@ const ResetPasswordPage = lazy(() => import("../pages/ResetPasswordPage"));
 const VerifyEmailPage = lazy(() => import("../pages/VerifyEmailPage"));
 const NotFoundPage = lazy(() => import("../pages/NotFoundPage"));
 
+/** Starts the lesson's fetch while the page's chunk is still loading, instead of after it. */
+function VideoRoute() {
+  const { id = "" } = useParams();
+  usePrefetchQuery(videoQuery(id));
+  return <VideoPage />;
+}
+
 /** Pages that need a session send the visitor to log in, then back. */
 function RequireAuth({ children }: { children: React.ReactNode }) {
   const signedIn = useAuth((s) => s.session !== null);
@@ -34,7 +43,7 @@ export function AppRoutes() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<FeedPage />} />
-        <Route path="videos/:id" element={<VideoPage />} />
+        <Route path="videos/:id" element={<VideoRoute />} />
         <Route
           path="generate"
           element={

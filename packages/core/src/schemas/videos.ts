@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { VIDEO_SORTS } from "../constants.js";
 import { Difficulty, Subject, VideoStatus } from "../enums.js";
 import { Id, PageQuery, Timestamp } from "./common.js";
 import { PublicUser } from "./users.js";
@@ -58,7 +59,6 @@ export const VideoUpdateInput = z.strictObject({
 });
 export type VideoUpdateInput = z.infer<typeof VideoUpdateInput>;
 
-export const VIDEO_SORTS = ["new", "top", "trending", "for_you"] as const;
 export const VideoListQuery = PageQuery.extend({
   subject: Subject.optional(),
   difficulty: Difficulty.optional(),

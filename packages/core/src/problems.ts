@@ -1,0 +1,48 @@
+// The contract's error codes and their titles (api-v1.md "Errors"), zod-free for small bundles.
+
+export const ERROR_CODES = [
+  "validation_error",
+  "invalid_json",
+  "unsupported_media_type",
+  "payload_too_large",
+  "not_found",
+  "unauthorized",
+  "forbidden",
+  "rate_limited",
+  "internal",
+  "email_taken",
+  "invalid_credentials",
+  "invalid_refresh_token",
+  "refresh_token_reused",
+  "invalid_token",
+  "email_not_verified",
+  "idempotency_key_reused",
+  "idempotency_key_in_flight",
+  "content_rejected",
+  "cannot_rate_own_video",
+  "conflict",
+  "service_unavailable",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number] | (string & {});
+
+export const PROBLEM_TITLES: Record<string, string> = {
+  validation_error: "Validation failed",
+  invalid_json: "Malformed JSON",
+  unsupported_media_type: "Unsupported media type",
+  payload_too_large: "Payload too large",
+  not_found: "Not found",
+  unauthorized: "Unauthorized",
+  forbidden: "Forbidden",
+  rate_limited: "Too many requests",
+  internal: "Internal server error",
+  email_taken: "Email already registered",
+  invalid_credentials: "Invalid email or password",
+  invalid_refresh_token: "Invalid refresh token",
+  refresh_token_reused: "Refresh token reused",
+  invalid_token: "Invalid or expired token",
+  email_not_verified: "Email not verified",
+  idempotency_key_reused: "Idempotency key reused",
+  idempotency_key_in_flight: "Idempotency key in flight",
+  content_rejected: "Content rejected",
+  cannot_rate_own_video: "You cannot rate your own video",
+};
