@@ -10,9 +10,11 @@ beforeAll(async () => {
 afterAll(() => s.stop());
 
 type User = Awaited<ReturnType<typeof makeUser>>;
-// One transaction each, so every notification has its own created_at (order by arrival).
+// One transaction each, a few milliseconds apart, so every notification has its own created_at
+// (PGlite's clock has millisecond resolution; equal timestamps fall back to id order).
 async function seed(u: User, n: number) {
   for (let i = 0; i < n; i++) {
+    if (i > 0) await new Promise((r) => setTimeout(r, 3));
     await s.ctx.db.asService((tx) =>
       notifyOnce(tx, {
         userId: u.id,
@@ -108,6 +110,32 @@ describe("notifications", () => {
     expect(all.every((n: { readAt: string | null }) => n.readAt !== null)).toBe(true);
     const bAfter = (await s.api("GET", "/notifications", { token: b.token })).body.items;
     expect(bAfter[0].readAt).toBeNull();
+  });
+
+  it("counts unread exactly beyond the first page, per user, and follows read and read-all", async () => {
+    const a = await makeUser(s);
+    const b = await makeUser(s);
+    const count = async (u: User) => {
+      const res = await s.api("GET", "/notifications/unread-count", { token: u.token });
+      expect(res.status).toBe(200);
+      return res.body.count as number;
+    };
+    expect(await count(a)).toBe(0);
+    // More than a default page (20): the bell must not say "20+".
+    await s.ctx.db.asService(async (tx) => {
+      for (let i = 0; i < 25; i++)
+        await notifyOnce(tx, { userId: a.id, kind: "test", title: `U${i}`, body: "", data: {}, dedupeKey: null });
+    });
+    await seed(b, 2);
+    expect(await count(a)).toBe(25);
+    expect(await count(b)).toBe(2);
+    const [newest] = (await s.api("GET", "/notifications?limit=1", { token: a.token })).body.items;
+    await s.api("POST", `/notifications/${newest.id}/read`, { token: a.token, body: {} });
+    expect(await count(a)).toBe(24);
+    await s.api("POST", "/notifications/read-all", { token: a.token, body: {} });
+    expect(await count(a)).toBe(0);
+    expect(await count(b)).toBe(2);
+    expect((await s.api("GET", "/notifications/unread-count")).status).toBe(401);
   });
 
   it("RLS keeps other users' notifications out of a query without a WHERE", async () => {

@@ -2,7 +2,7 @@
 import type { AuthResult, LoginInput, RegisterInput, Session } from "./schemas/auth.js";
 import type { Page } from "./schemas/common.js";
 import type { PlannerEvent, PlannerEventCreateInput, PlannerEventUpdateInput } from "./schemas/planner.js";
-import type { Comment, Notification, RatingSummary } from "./schemas/social.js";
+import type { Comment, Notification, RatingSummary, UnreadCount } from "./schemas/social.js";
 import type { User, UserStats, UserUpdateInput } from "./schemas/users.js";
 import type { Video, VideoCreateInput, VideoListQuery, VideoUpdateInput } from "./schemas/videos.js";
 import type { FieldError } from "./errors.js";
@@ -213,6 +213,7 @@ export class ApiClient {
   planStudy = (input: { examEventId: string; sessionsPerWeek: number; minutesPerSession: number; accept?: boolean }) =>
     this.request<{ items: PlannerEvent[]; accepted: boolean }>("POST", "/planner/plan", { body: input });
   notifications = (cursor?: string) => this.request<Page<Notification>>("GET", "/notifications", { query: { cursor } });
+  unreadCount = () => this.request<UnreadCount>("GET", "/notifications/unread-count");
   markRead = (id: string) => this.request<void>("POST", `/notifications/${id}/read`, { body: {} });
   markAllRead = () => this.request<void>("POST", "/notifications/read-all", { body: {} });
 }

@@ -34,6 +34,16 @@ export const listPage = (
     [userId, after?.createdAt ?? null, after?.id ?? null, limit],
   );
 
+/** Served by the partial index notifications_unread_idx (0007), so it stays cheap for big inboxes. */
+export const countUnread = async (tx: Queryable, userId: string) =>
+  (
+    await one<{ count: number }>(
+      tx,
+      "select count(*)::int as count from public.notifications where user_id = $1 and read_at is null",
+      [userId],
+    )
+  )?.count ?? 0;
+
 export const markRead = (tx: Queryable, userId: string, id: string) =>
   one<{ id: string }>(
     tx,

@@ -11,6 +11,9 @@ export function notificationRoutes(service: NotificationsService): Router {
   r.get("/", async (req, res) => {
     res.json(await service.list(req.auth!.userId, parse(PageQuery, req.query, "query")));
   });
+  r.get("/unread-count", async (req, res) => {
+    res.json(await service.unreadCount(req.auth!.userId));
+  });
   r.post("/read-all", async (req, res) => {
     await service.markAllRead(req.auth!.userId);
     res.status(204).end();

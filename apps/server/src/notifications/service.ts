@@ -55,6 +55,10 @@ export class NotificationsService {
     return { items: page.map(toNotification), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
   }
 
+  async unreadCount(userId: string): Promise<{ count: number }> {
+    return { count: await this.db.withUser({ userId }, (tx) => repo.countUnread(tx, userId)) };
+  }
+
   async markRead(userId: string, id: string): Promise<void> {
     const row = await this.db.withUser({ userId }, (tx) => repo.markRead(tx, userId, id));
     if (!row) throw notFound("Notification");

@@ -253,6 +253,14 @@ const OPS: Op[] = [
     query: core.PageQuery,
     response: page(core.Notification),
   },
+  {
+    method: "get",
+    path: "/notifications/unread-count",
+    tag: "Notifications",
+    summary: "How many of your notifications are unread (extension)",
+    auth: true,
+    response: core.UnreadCount,
+  },
 ];
 
 function schema(s: z.ZodType, io: "input" | "output") {

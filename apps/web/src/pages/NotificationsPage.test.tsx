@@ -26,10 +26,18 @@ describe("Notifications", () => {
     const socket = installFakeSocket();
     const me = makeUser();
     useAuth.getState().signIn(session(), me);
+    let older = 40; // unread notifications beyond the first page
     let items = [n("n1", "Biology exam tomorrow"), n("n2", "Lesson ready", "2026-11-26T09:00:00.000Z")];
     const { calls } = installFakeApi((req) => {
       if (req.path === "/notifications") return json(200, { items, nextCursor: null });
-      if (req.path === "/notifications/read-all") return new Response(null, { status: 204 });
+      // The server counts beyond the first page; the bell shows its number, not the page's.
+      if (req.path === "/notifications/unread-count")
+        return json(200, { count: items.filter((i) => !i.readAt).length + older });
+      if (req.path === "/notifications/read-all") {
+        items = items.map((i) => ({ ...i, readAt: i.readAt ?? "2026-11-26T10:00:00.000Z" }));
+        older = 0;
+        return new Response(null, { status: 204 });
+      }
     });
     const user = userEvent.setup();
     renderWithApp(
@@ -39,14 +47,14 @@ describe("Notifications", () => {
         <NotificationsPage />
       </>,
     );
-    expect(await screen.findByRole("link", { name: "Notifications, 1 unread" })).toBeInTheDocument();
+    expect(await screen.findByRole("link", { name: "Notifications, 41 unread" })).toBeInTheDocument();
 
     const ws = socket();
     act(() => ws.open());
     expect(ws.sent).toContainEqual({ type: "subscribe", channel: `user:${me.id}` });
     items = [n("n3", "New comment on your lesson"), ...items];
     act(() => ws.emit({ type: "event", channel: `user:${me.id}`, event: "notification.created", data: items[0] }));
-    expect(await screen.findByRole("link", { name: "Notifications, 2 unread" })).toBeInTheDocument();
+    expect(await screen.findByRole("link", { name: "Notifications, 42 unread" })).toBeInTheDocument();
 
     await user.click(screen.getByRole("button", { name: "Mark all as read" }));
     await waitFor(() => expect(screen.getByRole("link", { name: "Notifications" })).toBeInTheDocument());

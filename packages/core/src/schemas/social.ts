@@ -59,3 +59,7 @@ export const Notification = z.object({
   createdAt: Timestamp,
 });
 export type Notification = z.infer<typeof Notification>;
+
+/** GET /notifications/unread-count (an extension): what the bell shows, exact however many pages. */
+export const UnreadCount = z.object({ count: z.number().int().nonnegative() });
+export type UnreadCount = z.infer<typeof UnreadCount>;

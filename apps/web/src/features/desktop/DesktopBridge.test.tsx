@@ -1,18 +1,20 @@
 // The web app inside the desktop shell: deep links and menu shortcuts navigate, reminders reach the OS.
-import type { DeepLink, LittleMonsterBridge, NavigationTarget, ReminderNotice } from "@lm/core";
+import type { DeepLink, LittleMonsterBridge, NavigationTarget, ReminderNotice, TrayStatus } from "@lm/core";
 import { act, screen, waitFor } from "@testing-library/react";
 import { Route, Routes } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { useAuth } from "../../stores/auth";
 import { installFakeSocket } from "../../testing/fake-socket";
 import { renderWithApp } from "../../testing/render";
-import { makeUser, session } from "../../testing/fake-api";
+import { installFakeApi, json, makeUser, session } from "../../testing/fake-api";
+import { LiveUserChannel } from "../notifications/components/LiveUserChannel";
 import { DesktopBridge, linkToPath } from "./DesktopBridge";
 
 function fakeBridge() {
   const links: Array<(l: DeepLink) => void> = [];
   const navs: Array<(t: NavigationTarget) => void> = [];
   const notified: ReminderNotice[] = [];
+  const trays: TrayStatus[] = [];
   const bridge: LittleMonsterBridge = {
     appVersion: "1.0.0",
     serverUrl: "http://localhost:3000",
@@ -29,10 +31,12 @@ function fakeBridge() {
       navs.push(cb);
       return () => navs.splice(navs.indexOf(cb), 1);
     },
-    updateTray: () => {},
+    updateTray: (status) => {
+      trays.push(status);
+    },
     openAtLogin: { get: async () => false, set: async (v) => v },
   };
-  return { bridge, links, navs, notified };
+  return { bridge, links, navs, notified, trays };
 }
 
 describe("DesktopBridge", () => {
@@ -48,6 +52,7 @@ describe("DesktopBridge", () => {
 
   it("navigates on deep links and menu shortcuts, and shows reminders as OS notifications", async () => {
     const socket = installFakeSocket();
+    installFakeApi(() => undefined);
     const fake = fakeBridge();
     window.littleMonster = fake.bridge;
     const me = makeUser();
@@ -82,6 +87,76 @@ describe("DesktopBridge", () => {
     await waitFor(() =>
       expect(fake.notified).toEqual([{ title: "Exam in 15 minutes", body: "Biology", eventId: "e1" }]),
     );
+  });
+
+  it("keeps the tray's unread count and today's agenda current, and clears it on sign-out", async () => {
+    const socket = installFakeSocket();
+    const fake = fakeBridge();
+    window.littleMonster = fake.bridge;
+    const me = makeUser();
+    useAuth.getState().signIn(session(), me);
+    let unread = 3;
+    const today = (h: number) => {
+      const d = new Date();
+      d.setHours(h, 0, 0, 0);
+      return d.toISOString();
+    };
+    const event = (id: string, title: string, h: number, isCompleted = false) => ({
+      id,
+      title,
+      description: null,
+      subject: "BIOLOGY",
+      type: "EXAM",
+      startDate: today(h),
+      endDate: null,
+      isCompleted,
+      reminders: [],
+      createdAt: today(0),
+      updatedAt: today(0),
+    });
+    const { calls } = installFakeApi((req) => {
+      if (req.path === "/notifications/unread-count") return json(200, { count: unread });
+      if (req.path === "/planner/events")
+        return json(200, {
+          items: [event("e2", "Chemistry revision", 16), event("e1", "Biology exam", 9), event("e3", "Done", 8, true)],
+          nextCursor: null,
+        });
+    });
+    // As in the app shell: LiveUserChannel refreshes the inbox queries on a live notification.
+    renderWithApp(
+      <>
+        <LiveUserChannel />
+        <DesktopBridge />
+      </>,
+    );
+    await waitFor(() =>
+      expect(fake.trays.at(-1)).toEqual({
+        unreadCount: 3,
+        agenda: [
+          { title: "Biology exam", startsAt: today(9) },
+          { title: "Chemistry revision", startsAt: today(16) },
+        ],
+      }),
+    );
+    // The agenda asks for exactly today, local midnight to midnight.
+    const from = new Date(calls.find((c) => c.path === "/planner/events")!.url.searchParams.get("from")!);
+    expect([from.getHours(), from.getMinutes()]).toEqual([0, 0]);
+
+    const ws = socket();
+    act(() => ws.open());
+    unread = 4;
+    act(() =>
+      ws.emit({
+        type: "event",
+        channel: `user:${me.id}`,
+        event: "notification.created",
+        data: { id: "n9", kind: "comment", title: "New comment", body: "", data: {} },
+      }),
+    );
+    await waitFor(() => expect(fake.trays.at(-1)?.unreadCount).toBe(4));
+
+    act(() => useAuth.getState().signOut());
+    await waitFor(() => expect(fake.trays.at(-1)).toEqual({ unreadCount: 0, agenda: [] }));
   });
 
   it("renders nothing and subscribes to nothing outside the desktop app", () => {

@@ -5,6 +5,7 @@ import { useEffect } from "react";
 import { useNavigate } from "react-router";
 import { useChannel } from "../../lib/realtime";
 import { useAuth } from "../../stores/auth";
+import { TraySync } from "./TraySync";
 
 const ROUTES: Record<NavigationTarget, string> = { feed: "/", generate: "/generate", planner: "/planner" };
 
@@ -34,5 +35,5 @@ export function DesktopBridge() {
       void bridge.notify({ title: n.title, body: n.body, eventId: n.data?.eventId });
     }
   });
-  return null;
+  return bridge && userId ? <TraySync key={userId} bridge={bridge} /> : null;
 }

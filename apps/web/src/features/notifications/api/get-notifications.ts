@@ -1,4 +1,4 @@
-import { useInfiniteQuery } from "@tanstack/react-query";
+import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { useAuth } from "../../../stores/auth";
 
@@ -15,11 +15,17 @@ export function useNotifications() {
   });
 }
 
-/** Unread among the first page (the contract has no count endpoint); "20+" style when more. */
-export function useUnreadCount(): { count: number; more: boolean } {
-  const { data } = useNotifications();
-  const first = data?.pages[0];
-  if (!first) return { count: 0, more: false };
-  const count = first.items.filter((n) => n.readAt === null).length;
-  return { count, more: count === first.items.length && first.nextCursor !== null };
+/** The exact unread count for the bell. Its key sits under notificationsKey, so whatever refreshes
+ * the inbox (a live notification, marking read) refreshes the count too. */
+export const unreadCountKey = [...notificationsKey, "unread-count"] as const;
+
+export function useUnreadCount(): number {
+  const signedIn = useAuth((s) => s.session !== null);
+  const { data } = useQuery({
+    queryKey: unreadCountKey,
+    queryFn: () => api.unreadCount(),
+    enabled: signedIn,
+    select: (d) => d.count,
+  });
+  return signedIn ? (data ?? 0) : 0;
 }

@@ -1,7 +1,7 @@
 import type { Notification, Page } from "@lm/core";
 import { type InfiniteData, useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
-import { notificationsKey } from "./get-notifications";
+import { notificationsKey, unreadCountKey } from "./get-notifications";
 
 type Data = InfiniteData<Page<Notification>>;
 
@@ -21,7 +21,10 @@ export function useMarkRead() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: (id: string) => api.markRead(id),
-    onSuccess: (_r, id) => qc.setQueryData<Data>(notificationsKey, (d) => markLocally(d, (n) => n.id === id)),
+    onSuccess: (_r, id) => {
+      qc.setQueryData<Data>(notificationsKey, (d) => markLocally(d, (n) => n.id === id));
+      void qc.invalidateQueries({ queryKey: unreadCountKey });
+    },
   });
 }
 
@@ -29,6 +32,9 @@ export function useMarkAllRead() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: () => api.markAllRead(),
-    onSuccess: () => qc.setQueryData<Data>(notificationsKey, (d) => markLocally(d, () => true)),
+    onSuccess: () => {
+      qc.setQueryData<Data>(notificationsKey, (d) => markLocally(d, () => true));
+      qc.setQueryData(unreadCountKey, { count: 0 });
+    },
   });
 }

@@ -3,9 +3,10 @@ import { Icon } from "../../../components/ui/Icon";
 import { useUnreadCount } from "../api/get-notifications";
 
 export function NotificationsBell() {
-  const { count, more } = useUnreadCount();
-  const shown = more ? `${count}+` : String(count);
-  const label = count > 0 ? `Notifications, ${shown} unread` : "Notifications";
+  const count = useUnreadCount();
+  // The badge stays two characters wide; the accessible name keeps the exact number.
+  const shown = count > 99 ? "99+" : String(count);
+  const label = count > 0 ? `Notifications, ${count} unread` : "Notifications";
   return (
     <Link to="/notifications" aria-label={label} className="relative rounded-lg p-2 text-fg hover:bg-raised">
       <Icon name="bell" />
