@@ -4,7 +4,14 @@ import type { Page } from "./schemas/common.js";
 import type { PlannerEvent, PlannerEventCreateInput, PlannerEventUpdateInput } from "./schemas/planner.js";
 import type { Comment, Notification, RatingSummary, UnreadCount } from "./schemas/social.js";
 import type { User, UserStats, UserUpdateInput } from "./schemas/users.js";
-import type { Video, VideoCreateInput, VideoListQuery, VideoUpdateInput } from "./schemas/videos.js";
+import type {
+  ReportedVideo,
+  Video,
+  VideoCreateInput,
+  VideoListQuery,
+  VideoModerationInput,
+  VideoUpdateInput,
+} from "./schemas/videos.js";
 import type { FieldError } from "./errors.js";
 
 export class ApiError extends Error {
@@ -191,6 +198,12 @@ export class ApiClient {
   moderationQueue = (cursor?: string) => this.request<Page<Comment>>("GET", "/moderation/queue", { query: { cursor } });
   moderate = (id: string, decision: "APPROVE" | "REJECT") =>
     this.request<Comment>("POST", `/moderation/comments/${id}`, { body: { decision } });
+  reportVideo = (id: string, reason?: string) =>
+    this.request<void>("POST", `/videos/${id}/report`, { body: reason ? { reason } : {} });
+  reportedVideos = (cursor?: string) =>
+    this.request<Page<ReportedVideo>>("GET", "/moderation/videos", { query: { cursor } });
+  moderateVideo = (id: string, input: VideoModerationInput) =>
+    this.request<Video>("POST", `/moderation/videos/${id}`, { body: input });
   rate = (videoId: string, stars: number, idempotencyKey?: string) =>
     this.request<{ videoId: string; stars: number; ratingAvg: number; ratingCount: number }>("POST", "/ratings", {
       body: { videoId, stars },

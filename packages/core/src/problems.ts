@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   "idempotency_key_in_flight",
   "content_rejected",
   "cannot_rate_own_video",
+  "cannot_report_own_video",
+  "cannot_report_own_comment",
   "conflict",
   "service_unavailable",
 ] as const;
@@ -45,4 +47,6 @@ export const PROBLEM_TITLES: Record<string, string> = {
   idempotency_key_in_flight: "Idempotency key in flight",
   content_rejected: "Content rejected",
   cannot_rate_own_video: "You cannot rate your own video",
+  cannot_report_own_video: "You cannot report your own video",
+  cannot_report_own_comment: "You cannot report your own comment",
 };

@@ -1,5 +1,5 @@
-// /moderation/*: the comment review queue, for MODERATOR and ADMIN only.
-import { IdParam, ModerationDecisionInput, PageQuery } from "@lm/core";
+// /moderation/*: the comment review queue and the reported lessons, for MODERATOR and ADMIN only.
+import { IdParam, ModerationDecisionInput, PageQuery, VideoModerationInput } from "@lm/core";
 import { Router } from "express";
 import { requireRole } from "../http/auth.js";
 import { parse } from "../http/validate.js";
@@ -14,6 +14,13 @@ export function moderationRoutes(moderation: ModerationService): Router {
   r.post("/comments/:id", async (req, res) => {
     const { id } = parse(IdParam, req.params, "params");
     res.json(await moderation.decide(req.auth!, id, parse(ModerationDecisionInput, req.body).decision));
+  });
+  r.get("/videos", async (req, res) => {
+    res.json(await moderation.videoQueue(req.auth!, parse(PageQuery, req.query, "query")));
+  });
+  r.post("/videos/:id", async (req, res) => {
+    const { id } = parse(IdParam, req.params, "params");
+    res.json(await moderation.decideVideo(req.auth!, id, parse(VideoModerationInput, req.body)));
   });
   return r;
 }

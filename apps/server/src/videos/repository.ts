@@ -7,6 +7,9 @@ import { myRating, VIDEO_FROM, VIDEO_SELECT, type VideoRow } from "./presenter.j
 export const findVisible = (tx: Queryable, id: string, signedIn = true) =>
   one<VideoRow>(tx, `select ${VIDEO_SELECT}, ${myRating(signedIn)} from ${VIDEO_FROM} where v.id = $1`, [id]);
 
+export const exists = async (tx: Queryable, id: string) =>
+  Boolean(await one(tx, "select 1 from public.videos where id = $1", [id]));
+
 export async function insertVideo(
   tx: Queryable,
   v: {

@@ -1,5 +1,5 @@
 // /videos/*: thin handlers over VideosService and the view counter.
-import { IdParam, VideoCreateInput, VideoListQuery, VideoUpdateInput, ViewInput } from "@lm/core";
+import { IdParam, ReportInput, VideoCreateInput, VideoListQuery, VideoUpdateInput, ViewInput } from "@lm/core";
 import { Router } from "express";
 import type { AppContext } from "../context.js";
 import { requireAuth, requireVerified } from "../http/auth.js";
@@ -31,6 +31,10 @@ export function videoRoutes(ctx: AppContext, videos: VideosService): Router {
   });
   r.post("/:id/retry", requireAuth, async (req, res) => {
     res.status(202).json(await videos.retry(id(req.params), req.auth!));
+  });
+  r.post("/:id/report", requireAuth, async (req, res) => {
+    await videos.report(id(req.params), req.auth!, parse(ReportInput, req.body).reason);
+    res.status(202).json({});
   });
   r.post("/:id/view", async (req, res) => {
     const { clientId } = parse(ViewInput, req.body);

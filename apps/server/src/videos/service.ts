@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
 import { listVideos } from "./feed.js";
 import { toVideo } from "./presenter.js";
+import * as reports from "./reports.js";
 import * as repo from "./repository.js";
 
 export const GENERATE_QUEUE = "generate-video";
@@ -79,6 +80,18 @@ export class VideosService {
     });
     await this.enqueue(id);
     return this.get(id, auth);
+  }
+
+  /** One report per user per published lesson; the lesson waits for a moderator's review. */
+  async report(id: string, auth: AuthInfo, reason: string | undefined): Promise<void> {
+    await this.ctx.db.withUser(actor(auth), async (tx) => {
+      const row = await repo.findVisible(tx, id);
+      // Only published lessons are in front of other students; anything else is not theirs to see.
+      if (!row || row.status !== "PUBLIC") throw notFound("Video");
+      if (row.u_id === auth.userId)
+        throw new AppError("cannot_report_own_video", 403, "You cannot report your own video");
+      await reports.insertReport(tx, id, auth.userId, reason?.trim() ? reason : null);
+    });
   }
 
   async list(query: z.output<typeof VideoListQuery>, auth?: AuthInfo) {

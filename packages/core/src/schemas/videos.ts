@@ -69,3 +69,23 @@ export const VideoListQuery = PageQuery.extend({
 export type VideoListQuery = z.input<typeof VideoListQuery>;
 
 export const ViewInput = z.strictObject({ clientId: z.string().min(8).max(64).optional() });
+
+// --- Reported lessons (an extension: POST /videos/:id/report, /moderation/videos) ---
+
+/** A lesson in the moderators' queue: the open reports since its last review. */
+export const ReportedVideo = z.object({
+  video: Video,
+  reportCount: z.number().int().positive(),
+  /** The newest reasons given (up to 5); reports without a reason are only counted. */
+  reasons: z.array(z.string()),
+  firstReportedAt: Timestamp,
+});
+export type ReportedVideo = z.infer<typeof ReportedVideo>;
+
+/** APPROVE keeps the lesson and closes its reports; REJECT removes it (status REJECTED), and the
+ * reason, when given, is shown to its creator. */
+export const VideoModerationInput = z.strictObject({
+  decision: z.enum(["APPROVE", "REJECT"]),
+  reason: z.string().trim().min(1).max(500).optional(),
+});
+export type VideoModerationInput = z.infer<typeof VideoModerationInput>;
