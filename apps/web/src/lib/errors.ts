@@ -13,6 +13,8 @@ const FRIENDLY: Record<string, string> = {
   email_taken: "An account with this email already exists. Try logging in instead.",
   invalid_token: "This link is invalid or has expired. Ask for a new one.",
   cannot_rate_own_video: "You can't rate your own lesson.",
+  cannot_report_own_video: "You can't report your own lesson.",
+  cannot_report_own_comment: "You can't report your own comment.",
   payload_too_large: "That's too large to send. Try something shorter.",
   validation_error: "Some fields need another look.",
   idempotency_key_in_flight: "That's already being sent. One moment.",

@@ -3,6 +3,7 @@ import { Button } from "../components/ui/Button";
 import { Avatar, Badge, EmptyState, ErrorState, PageHeader, Skeleton } from "../components/ui/Misc";
 import { useModerationQueue } from "../features/moderation/api/get-queue";
 import { useModerate } from "../features/moderation/api/moderate";
+import { ReportedLessons } from "../features/moderation/components/ReportedLessons";
 import { errorMessage } from "../lib/errors";
 import { timeAgo } from "../lib/format";
 import { useDocumentTitle } from "../lib/hooks";
@@ -39,12 +40,19 @@ export default function ModerationPage() {
   return (
     <div className="mx-auto max-w-3xl">
       <PageHeader title="Moderation queue" />
+      <section aria-labelledby="reported-lessons" className="mb-8">
+        <h2 id="reported-lessons" className="mb-3 text-lg font-bold text-fg">
+          Reported lessons
+        </h2>
+        <ReportedLessons />
+      </section>
+      <h2 className="mb-3 text-lg font-bold text-fg">Comments to review</h2>
       {queue.isPending ? (
         <Skeleton className="h-40" />
       ) : queue.isError ? (
         <ErrorState message={errorMessage(queue.error)} onRetry={() => void queue.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState icon="check" title="The queue is empty">
+        <EmptyState icon="check" title="No comments to review">
           Reported and flagged comments will appear here for review.
         </EmptyState>
       ) : (

@@ -1,7 +1,8 @@
-import { act, screen } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { useAuth } from "../stores/auth";
-import { installFakeApi, json, makeUser, makeVideo, session } from "../testing/fake-api";
+import { installFakeApi, json, makeUser, makeVideo, problem, session } from "../testing/fake-api";
 import { installFakeSocket } from "../testing/fake-socket";
 import { renderWithApp } from "../testing/render";
 import VideoPage from "./VideoPage";
@@ -84,5 +85,55 @@ describe("Video page", () => {
     const link = screen.getByRole("link", { name: "Add notes and try again" });
     expect(link.getAttribute("href")).toContain("topic=Cells");
     expect(screen.getByRole("button", { name: "Retry anyway" })).toBeInTheDocument();
+  });
+
+  it("lets another student report the lesson once, with a reason, and hides Report from its creator", async () => {
+    installFakeSocket();
+    const video = makeVideo();
+    useAuth.getState().signIn(session(), makeUser());
+    const { calls } = installFakeApi((req) => {
+      if (req.path === `/videos/${video.id}`) return json(200, video);
+      if (req.path === "/comments") return json(200, { items: [], nextCursor: null });
+      if (req.path === `/videos/${video.id}/report`) return json(202, {});
+    });
+    const user = userEvent.setup();
+    const view = renderWithApp(<VideoPage />, { path: `/videos/${video.id}`, ...route });
+    await user.click(await screen.findByRole("button", { name: "Report this lesson" }));
+    const dialog = await screen.findByRole("dialog", { name: "Report this lesson" });
+    await user.type(within(dialog).getByLabelText("Reason (optional)"), "The cell diagram labels are swapped");
+    await user.click(within(dialog).getByRole("button", { name: "Send report" }));
+    await waitFor(() => expect(screen.queryByRole("dialog")).not.toBeInTheDocument());
+    expect(await screen.findByText("Thanks — a moderator will review this lesson.")).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Reported this lesson" })).toBeDisabled();
+    const sent = calls.filter((c) => c.path === `/videos/${video.id}/report`);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({ method: "POST", body: { reason: "The cell diagram labels are swapped" } });
+    view.unmount();
+
+    // The creator sees no Report button on their own lesson.
+    useAuth.getState().signIn(session(2), makeUser({ id: video.createdBy.id }));
+    renderWithApp(<VideoPage />, { path: `/videos/${video.id}`, ...route });
+    expect(await screen.findByRole("region", { name: "Lesson player" })).toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Report this lesson/ })).not.toBeInTheDocument();
+  });
+
+  it("shows the server's refusal inside the report dialog instead of closing it", async () => {
+    installFakeSocket();
+    const video = makeVideo();
+    useAuth.getState().signIn(session(), makeUser());
+    installFakeApi((req) => {
+      if (req.path === `/videos/${video.id}`) return json(200, video);
+      if (req.path === "/comments") return json(200, { items: [], nextCursor: null });
+      if (req.path === `/videos/${video.id}/report`) return problem(404, "not_found", undefined, "Video not found");
+    });
+    const user = userEvent.setup();
+    renderWithApp(<VideoPage />, { path: `/videos/${video.id}`, ...route });
+    await user.click(await screen.findByRole("button", { name: "Report this lesson" }));
+    const dialog = await screen.findByRole("dialog", { name: "Report this lesson" });
+    await user.click(within(dialog).getByRole("button", { name: "Send report" }));
+    expect(
+      await within(dialog).findByText("We couldn't find that. It may have been deleted or made private."),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "Report this lesson" })).toBeEnabled();
   });
 });

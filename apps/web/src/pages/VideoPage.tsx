@@ -12,6 +12,7 @@ import { CreatorControls } from "../features/videos/components/CreatorControls";
 import { GenerationFailed, GenerationProgress } from "../features/videos/components/GenerationStatus";
 import { Quiz } from "../features/videos/components/Quiz";
 import { RatingStars } from "../features/videos/components/RatingStars";
+import { ReportLessonButton } from "../features/videos/components/ReportLessonButton";
 import { ShareButton } from "../features/videos/components/ShareButton";
 import { LessonPlayer, type PlayerHandle } from "../features/videos/player/LessonPlayer";
 import { isApiError } from "../lib/errors";
@@ -131,6 +132,7 @@ export default function VideoPage() {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {ready && <ShareButton path={`/videos/${v.id}`} title={v.title} />}
+          {user && !isCreator && v.status === "PUBLIC" && <ReportLessonButton videoId={v.id} />}
           {isCreator ? <CreatorControls video={v} /> : isModerator && <CreatorControls video={v} canEdit={false} />}
         </div>
       </header>
@@ -141,7 +143,9 @@ export default function VideoPage() {
         <GenerationFailed video={v} isCreator={isCreator} />
       ) : v.status === "REJECTED" ? (
         <Card>
-          <p className="text-sm text-fg">This lesson was removed because it didn't meet the community guidelines.</p>
+          <p className="text-sm text-fg">
+            {v.failureReason ?? "This lesson was removed because it didn't meet the community guidelines."}
+          </p>
         </Card>
       ) : (
         <>
