@@ -143,6 +143,16 @@ test("a student's whole journey through the web app", async ({ page, browser }, 
       await expect(comments.getByRole("listitem").filter({ hasText: COMMENT })).toContainText("Grace Hopper");
       await expect(page.getByTestId("rating-summary")).toHaveText("4.0 · 1 rating", { timeout: 10_000 });
       await checkPage(page, "web-08-video-live-comment");
+
+      // The second student reports the lesson to the moderators; the creator has no Report button.
+      await expect(page.getByRole("button", { name: /Report this lesson/ })).toHaveCount(0);
+      await other.page.getByRole("button", { name: "Report this lesson" }).click();
+      const dialog = other.page.getByRole("dialog", { name: "Report this lesson" });
+      await dialog.getByLabel("Reason (optional)").fill("The anaphase slide mixes up the two phases.");
+      await checkPage(other.page, "web-b-06-report-lesson", { widths: [DESKTOP] });
+      await dialog.getByRole("button", { name: "Send report" }).click();
+      await expect(other.page.getByText("Thanks — a moderator will review this lesson.")).toBeVisible();
+      await expect(other.page.getByRole("button", { name: "Reported this lesson" })).toBeDisabled();
     } finally {
       await other.context.close();
     }
