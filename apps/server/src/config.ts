@@ -92,7 +92,8 @@ function toConfig(env: z.infer<typeof Env>) {
       emailPerAccount: { limit: 5, windowMs: 60 * 60_000 },
     },
     seedDemo: env.SEED_DEMO,
-    realtime: { heartbeatMs: 30_000 },
+    // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
+    realtime: { heartbeatMs: 30_000, maxBufferedBytes: 1_000_000 },
     accessTokenTtlSeconds: 15 * 60,
     refreshGraceMs: 10_000,
   };

@@ -33,7 +33,7 @@ async function connect(server: TestServer, token?: string) {
 
 let s: TestServer;
 beforeAll(async () => {
-  s = await startTestServer({ realtime: { heartbeatMs: 300 } });
+  s = await startTestServer({ realtime: { heartbeatMs: 300, maxBufferedBytes: 1_000_000 } });
 });
 afterAll(() => s.stop());
 

@@ -5,6 +5,6 @@ import { attachRealtime } from "./hub.js";
 export const realtimeFeature: Feature = {
   name: "realtime",
   async attach(server, ctx) {
-    await attachRealtime(server, ctx, { heartbeatMs: ctx.config.realtime.heartbeatMs });
+    await attachRealtime(server, ctx, ctx.config.realtime);
   },
 };
