@@ -1,7 +1,7 @@
 // The four tabs; also keeps the device's planner reminders in step with the user's events.
 import { Tabs } from "expo-router";
 import { type ColorValue, Text } from "react-native";
-import { colors } from "../../src/components/ui/theme";
+import { tabBar } from "../../src/components/ui/theme";
 import { ReminderSync } from "../../src/features/planner/reminders/ReminderSync";
 
 const icon =
@@ -12,7 +12,14 @@ export default function TabsLayout() {
   return (
     <>
       <ReminderSync />
-      <Tabs screenOptions={{ tabBarActiveTintColor: colors.primary }}>
+      <Tabs
+        screenOptions={{
+          // React Navigation's default inactive tint (half-transparent text) is ~3.3:1: too faint for AA.
+          tabBarActiveTintColor: tabBar.active,
+          tabBarInactiveTintColor: tabBar.inactive,
+          tabBarStyle: { backgroundColor: tabBar.background },
+        }}
+      >
         <Tabs.Screen
           name="index"
           options={{ title: "Feed", tabBarIcon: icon("▤"), tabBarAccessibilityLabel: "Feed tab" }}

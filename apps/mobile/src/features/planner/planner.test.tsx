@@ -4,6 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from "expo-router/testing-lib
 import { fakeApi, reply } from "../../../test/fake-api";
 import { makeEvent, makeSession, makeUser } from "../../../test/factories";
 import { goOffline, goOnline, reconnect } from "../../../test/network";
+import { ariaProp } from "../../../test/a11y";
 import { meRoute, renderApp, signIn } from "../../../test/render-app";
 import { tokenStore } from "../../lib/api";
 import { writeQueue } from "../offline/offline-context";
@@ -42,6 +43,20 @@ describe("planner tab", () => {
     fireEvent.press(screen.getByLabelText("Complete Biology exam"));
     await waitFor(() => expect(api.callsTo("PATCH", `/planner/events/${exam.id}`)).toHaveLength(1));
     expect(api.callsTo("PATCH", `/planner/events/${exam.id}`)[0].body).toEqual({ isCompleted: true });
+  });
+
+  test("each tick box is a checkbox exposing its checked state (aria-checked for the web)", async () => {
+    const done = makeEvent({ title: "Done essay", startDate: tomorrowAt(8).toISOString(), isCompleted: true });
+    const todo = makeEvent({ title: "Open essay", startDate: tomorrowAt(10).toISOString(), isCompleted: false });
+    fakeApi({ ...meRoute(makeUser()), "GET /planner/events": () => ({ items: [done, todo] }) });
+    signIn(makeSession());
+    renderApp("/planner");
+    const checked = await screen.findByRole("checkbox", { name: "Complete Done essay" });
+    expect(checked).toBeChecked();
+    expect(ariaProp(checked, "aria-checked")).toBe(true);
+    const unchecked = screen.getByRole("checkbox", { name: "Complete Open essay" });
+    expect(unchecked).not.toBeChecked();
+    expect(ariaProp(unchecked, "aria-checked")).toBe(false);
   });
 
   test("tapping a reminder notification opens its event", async () => {

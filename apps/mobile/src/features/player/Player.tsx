@@ -1,12 +1,20 @@
 // The narrated lesson player: one slide per key point, captions from the script, optional voice.
-import { SUBJECT_COLORS, type Video } from "@lm/core";
+import { contrastRatio, SUBJECT_COLORS, type Video } from "@lm/core";
 import { useEffect, useMemo, useState } from "react";
 import { Pressable, StyleSheet, Switch, Text, View } from "react-native";
 import { Button } from "../../components/ui/Button";
-import { colors, radius, space } from "../../components/ui/theme";
+import { colors, radius, slideBadge, space } from "../../components/ui/theme";
 import { speak, stopSpeaking } from "./narration";
 import { buildCaptions, buildSlides, formatClock, indexAt, nextSlideStart, previousSlideStart } from "./timing";
 import { usePlayback } from "./use-playback";
+
+/**
+ * The slide's big text on its subject colour: white, unless white misses WCAG AA for large text (3:1; the
+ * text is 22px bold) on that colour, as on Economics' amber; then the theme's dark text colour.
+ */
+export function slideTextColor(background: string): string {
+  return contrastRatio(colors.primaryText, background) >= 3 ? colors.primaryText : colors.text;
+}
 
 interface Props {
   video: Video;
@@ -23,6 +31,7 @@ export function Player({ video, narrationDefault = true, rate = 1, onFinished }:
   const slideIndex = indexAt(slides, playback.time);
   const captionIndex = indexAt(captions, playback.time);
   const slide = slides[slideIndex];
+  const subjectColor = SUBJECT_COLORS[video.subject];
   const caption = captions[captionIndex];
 
   useEffect(() => {
@@ -33,6 +42,7 @@ export function Player({ video, narrationDefault = true, rate = 1, onFinished }:
   useEffect(() => stopSpeaking, []);
 
   const finished = playback.time >= video.duration && video.duration > 0;
+  const progress = { min: 0, max: video.duration, now: Math.floor(playback.time), text: formatClock(playback.time) };
   useEffect(() => {
     if (finished) onFinished?.();
   }, [finished, onFinished]);
@@ -40,12 +50,18 @@ export function Player({ video, narrationDefault = true, rate = 1, onFinished }:
   return (
     <View style={styles.player}>
       <View
-        style={[styles.slide, { backgroundColor: SUBJECT_COLORS[video.subject] }]}
+        style={[styles.slide, { backgroundColor: subjectColor }]}
         accessibilityLabel={slide ? `Slide ${slideIndex + 1} of ${slides.length}: ${slide.text}` : "No slides"}
         testID="player-slide"
       >
-        <Text style={styles.slideCount}>{slide ? `${slideIndex + 1} / ${slides.length}` : ""}</Text>
-        <Text style={styles.slideText}>{slide?.text ?? video.title}</Text>
+        {slide ? (
+          <Text style={styles.slideCount} testID="player-slide-count">
+            {slideIndex + 1} / {slides.length}
+          </Text>
+        ) : null}
+        <Text style={[styles.slideText, { color: slideTextColor(subjectColor) }]} testID="player-slide-text">
+          {slide?.text ?? video.title}
+        </Text>
       </View>
       <View style={styles.dots}>
         {slides.map((s) => (
@@ -67,12 +83,12 @@ export function Player({ video, narrationDefault = true, rate = 1, onFinished }:
         accessible
         accessibilityRole="adjustable"
         accessibilityLabel="Lesson progress"
-        accessibilityValue={{
-          min: 0,
-          max: video.duration,
-          now: Math.floor(playback.time),
-          text: formatClock(playback.time),
-        }}
+        accessibilityValue={progress}
+        // react-native-web drops accessibilityValue; a role=slider needs these on the web (native reads them too).
+        aria-valuemin={progress.min}
+        aria-valuemax={progress.max}
+        aria-valuenow={progress.now}
+        aria-valuetext={progress.text}
         accessibilityActions={[{ name: "increment" }, { name: "decrement" }]}
         onAccessibilityAction={(e) =>
           playback.seek(playback.time + (e.nativeEvent.actionName === "increment" ? 10 : -10))
@@ -118,8 +134,20 @@ export function Player({ video, narrationDefault = true, rate = 1, onFinished }:
 const styles = StyleSheet.create({
   player: { marginBottom: space.lg },
   slide: { borderRadius: radius, padding: space.xl, minHeight: 200, justifyContent: "center" },
-  slideCount: { color: "#FFFFFFCC", fontSize: 13, position: "absolute", top: space.md, right: space.md },
-  slideText: { color: "#FFFFFF", fontSize: 22, fontWeight: "700", textAlign: "center" },
+  // On its own opaque pill: 17.9:1 whatever the subject colour behind it (see slideBadge in the theme).
+  slideCount: {
+    color: slideBadge.text,
+    backgroundColor: slideBadge.background,
+    fontSize: 13,
+    position: "absolute",
+    top: space.md,
+    right: space.md,
+    paddingHorizontal: space.sm,
+    paddingVertical: 2,
+    borderRadius: radius,
+    overflow: "hidden",
+  },
+  slideText: { fontSize: 22, fontWeight: "700", textAlign: "center" },
   dots: { flexDirection: "row", justifyContent: "center", gap: space.sm, marginTop: space.sm },
   dot: { width: 10, height: 10, borderRadius: 5, backgroundColor: colors.border },
   dotOn: { backgroundColor: colors.primary },

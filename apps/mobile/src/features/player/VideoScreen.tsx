@@ -1,4 +1,4 @@
-// One lesson: the narrated player, summary, quiz, rating and live comments.
+// One lesson: the narrated player, summary, rating, report, quiz and live comments.
 import { useLocalSearchParams } from "expo-router";
 import { useEffect } from "react";
 import { StyleSheet, Text } from "react-native";
@@ -12,6 +12,7 @@ import { Quiz } from "../quiz/Quiz";
 import { Comments } from "../social/Comments";
 import { RatingStars } from "../social/RatingStars";
 import { useVideo } from "../videos/api/get-video";
+import { ReportLesson } from "../videos/components/ReportLesson";
 import { difficultyLabel, isFinished, subjectLabel } from "../videos/format";
 import { Player } from "./Player";
 
@@ -30,6 +31,8 @@ export function VideoScreen() {
   if (video.isPending) return <Loading label="Loading lesson" />;
   if (!video.data) return <ErrorText>{errorMessage(video.error)}</ErrorText>;
   const v = video.data;
+  // Only published lessons can be reported, by a signed-in student who did not make it.
+  const canReport = !!user && user.id !== v.createdBy.id && v.status === "PUBLIC";
   if (!isFinished(v.status) || v.status === "FAILED" || v.status === "REJECTED") {
     return (
       <Screen>
@@ -63,6 +66,7 @@ export function VideoScreen() {
         </Text>
       ))}
       <RatingStars video={v} />
+      {canReport ? <ReportLesson key={videoId} videoId={videoId} /> : null}
       <Quiz quiz={v.quiz} />
       <Comments videoId={videoId} />
     </Screen>

@@ -35,6 +35,8 @@ export function Quiz({ quiz }: { quiz: QuizQuestion[] }) {
                 accessibilityRole="radio"
                 accessibilityLabel={choice}
                 accessibilityState={{ checked: picked, disabled: checked }}
+                // react-native-web drops accessibilityState; role=radio needs aria-checked on the web.
+                aria-checked={picked}
                 disabled={checked}
                 onPress={() => setAnswers((a) => ({ ...a, [qi]: ci }))}
                 style={[styles.choice, picked && styles.picked, right && styles.right, wrong && styles.wrong]}

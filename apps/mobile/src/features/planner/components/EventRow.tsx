@@ -29,6 +29,8 @@ export function EventRow({ event, onToggle, pending }: Props) {
         accessibilityRole="checkbox"
         accessibilityLabel={`Complete ${event.title}`}
         accessibilityState={{ checked: event.isCompleted, disabled: pending }}
+        // react-native-web drops accessibilityState; role=checkbox needs aria-checked on the web.
+        aria-checked={event.isCompleted}
         disabled={pending || !onToggle}
         onPress={() => onToggle?.(event)}
         style={[styles.box, { borderColor: accent }, event.isCompleted && { backgroundColor: accent }]}
