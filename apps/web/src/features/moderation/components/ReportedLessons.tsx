@@ -1,62 +1,15 @@
 // Moderators' queue of lessons students reported: keep one (its reports close) or remove it (the
 // creator sees the reason given here).
 import { type ReportedVideo, VideoModerationInput } from "@lm/core";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { Button } from "../../../components/ui/Button";
-import { Dialog } from "../../../components/ui/Dialog";
-import { FormError, TextArea } from "../../../components/ui/Field";
 import { Badge, EmptyState, ErrorState, Skeleton, SubjectChip } from "../../../components/ui/Misc";
+import { ReasonDialog } from "../../../components/ui/ReasonDialog";
 import { errorMessage } from "../../../lib/errors";
-import { type FieldErrors, validate } from "../../../lib/forms";
 import { timeAgo } from "../../../lib/format";
 import { toast } from "../../../stores/toast";
 import { useModerateVideo, useReportedVideos } from "../api/reported-videos";
-
-function RemoveDialog({ item, onClose }: { item: ReportedVideo; onClose(): void }) {
-  const moderate = useModerateVideo();
-  const [reason, setReason] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
-
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const parsed = validate(VideoModerationInput, { decision: "REJECT", reason: reason.trim() || undefined });
-    if (!parsed.ok) return setErrors(parsed.errors);
-    try {
-      await moderate.mutateAsync({ id: item.video.id, ...parsed.data });
-      toast.success("Lesson removed. Its creator has been told why.");
-      onClose();
-    } catch (err) {
-      setFormError(errorMessage(err));
-    }
-  }
-
-  return (
-    <Dialog open title={`Remove “${item.video.title}”?`} onClose={onClose} size="sm">
-      <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-        <FormError message={formError} />
-        <TextArea
-          label="Reason shown to the creator"
-          value={reason}
-          onChange={(e) => setReason(e.target.value)}
-          maxLength={500}
-          hint="Optional. Without one, the creator reads that it was removed after reports."
-          error={errors.reason}
-          data-autofocus
-        />
-        <div className="flex justify-end gap-2">
-          <Button variant="secondary" onClick={onClose}>
-            Cancel
-          </Button>
-          <Button type="submit" variant="danger" disabled={moderate.isPending}>
-            Remove lesson
-          </Button>
-        </div>
-      </form>
-    </Dialog>
-  );
-}
 
 export function ReportedLessons() {
   const queue = useReportedVideos(true);
@@ -121,7 +74,20 @@ export function ReportedLessons() {
           </li>
         ))}
       </ul>
-      {removing && <RemoveDialog item={removing} onClose={() => setRemoving(null)} />}
+      {removing && (
+        <ReasonDialog
+          title={`Remove “${removing.video.title}”?`}
+          label="Reason shown to the creator"
+          hint="Optional. Without one, the creator reads that it was removed after reports."
+          submitLabel="Remove lesson"
+          schema={VideoModerationInput.pick({ reason: true })}
+          onSubmit={async (reason) => {
+            await moderate.mutateAsync({ id: removing.video.id, decision: "REJECT", reason });
+            toast.success("Lesson removed. Its creator has been told why.");
+          }}
+          onClose={() => setRemoving(null)}
+        />
+      )}
     </>
   );
 }
