@@ -1,5 +1,7 @@
 // A WebSocket stand-in the test opens and pushes server messages through.
-export class TestSocket {
+import type { RealtimeSocket } from "@lm/core";
+
+export class TestSocket implements RealtimeSocket {
   static last: TestSocket | null = null;
   readyState = 0;
   sent: unknown[] = [];

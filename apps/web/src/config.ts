@@ -6,11 +6,4 @@ const origin =
 
 export const API_BASE_URL: string = import.meta.env.VITE_API_URL ?? `${origin}/api/v1`;
 
-export function realtimeUrl(accessToken: string | undefined): string {
-  const url = new URL(API_BASE_URL + "/realtime");
-  url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  if (accessToken) url.searchParams.set("access_token", accessToken);
-  return url.toString();
-}
-
 export const APP_NAME = "Little Monster";

@@ -1,6 +1,9 @@
 // Formatting helpers for numbers, durations and dates.
 import { DIFFICULTIES, type Difficulty } from "@lm/core";
 
+// The player's clock format is shared with the mobile app; pages import it from here with the rest.
+export { formatClock } from "@lm/core";
+
 export const DIFFICULTY_LABELS: Record<Difficulty, string> = {
   BEGINNER: "Beginner",
   INTERMEDIATE: "Intermediate",
@@ -10,11 +13,6 @@ export const DIFFICULTY_OPTIONS = DIFFICULTIES.map((d) => ({ value: d, label: DI
 
 const compact = new Intl.NumberFormat("en", { notation: "compact", maximumFractionDigits: 1 });
 export const formatCount = (n: number) => compact.format(n);
-
-export function formatClock(seconds: number): string {
-  const s = Math.max(0, Math.floor(seconds));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
-}
 
 export function formatDuration(seconds: number): string {
   if (seconds < 60) return `${Math.round(seconds)} s`;

@@ -1,7 +1,8 @@
 // A stand-in for the browser WebSocket: records what the app sends and lets a test push events.
+import type { RealtimeSocket } from "@lm/core";
 import { vi } from "vitest";
 
-export class FakeSocket {
+export class FakeSocket implements RealtimeSocket {
   static instances: FakeSocket[] = [];
   readyState = 0;
   sent: unknown[] = [];

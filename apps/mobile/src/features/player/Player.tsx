@@ -1,11 +1,22 @@
 // The narrated lesson player: one slide per key point, captions from the script, optional voice.
-import { contrastRatio, SUBJECT_COLORS, type Video } from "@lm/core";
+import {
+  buildCaptions,
+  buildSlides,
+  captionAt,
+  contrastRatio,
+  formatClock,
+  indexAt,
+  nextSlideStart,
+  previousSlideStart,
+  progressFraction,
+  SUBJECT_COLORS,
+  type Video,
+} from "@lm/core";
 import { useEffect, useMemo, useState } from "react";
 import { Pressable, StyleSheet, Switch, Text, View } from "react-native";
 import { Button } from "../../components/ui/Button";
 import { colors, radius, slideBadge, space } from "../../components/ui/theme";
 import { speak, stopSpeaking } from "./narration";
-import { buildCaptions, buildSlides, formatClock, indexAt, nextSlideStart, previousSlideStart } from "./timing";
 import { usePlayback } from "./use-playback";
 
 /**
@@ -29,10 +40,10 @@ export function Player({ video, narrationDefault = true, rate = 1, onFinished }:
   const playback = usePlayback(video.duration, rate);
   const [narrate, setNarrate] = useState(narrationDefault);
   const slideIndex = indexAt(slides, playback.time);
-  const captionIndex = indexAt(captions, playback.time);
   const slide = slides[slideIndex];
   const subjectColor = SUBJECT_COLORS[video.subject];
-  const caption = captions[captionIndex];
+  // Captions run over the whole lesson here, not slide by slide as on the web, so a sentence may outlast its slide.
+  const caption = captionAt(captions, playback.time);
 
   useEffect(() => {
     if (playback.playing && narrate && caption) speak(caption.text, rate);
@@ -95,7 +106,7 @@ export function Player({ video, narrationDefault = true, rate = 1, onFinished }:
         }
         style={styles.track}
       >
-        <View style={[styles.fill, { width: `${video.duration ? (playback.time / video.duration) * 100 : 0}%` }]} />
+        <View style={[styles.fill, { width: `${progressFraction(playback.time, video.duration) * 100}%` }]} />
       </View>
       <Text style={styles.clock}>
         {formatClock(playback.time)} / {formatClock(video.duration)}
@@ -117,10 +128,7 @@ export function Player({ video, narrationDefault = true, rate = 1, onFinished }:
           label="›"
           accessibilityLabel="Next slide"
           variant="secondary"
-          onPress={() => {
-            const next = nextSlideStart(slides, playback.time);
-            playback.seek(next ?? video.duration);
-          }}
+          onPress={() => playback.seek(nextSlideStart(slides, playback.time, video.duration))}
         />
       </View>
       <View style={styles.voice}>

@@ -1,6 +1,6 @@
 // The player's clock as a hook: plays from the wall clock (not tick counts) so it cannot drift.
+import { advance, clampTime } from "@lm/core";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { clampTime } from "./timing";
 
 export interface Playback {
   time: number;
@@ -21,7 +21,7 @@ export function usePlayback(duration: number, rate = 1, tickMs = 250): Playback 
     if (!playing) return;
     origin.current = { at: Date.now(), time };
     const id = setInterval(() => {
-      const next = clampTime(origin.current.time + ((Date.now() - origin.current.at) / 1000) * rate, duration);
+      const next = advance(origin.current.time, Date.now() - origin.current.at, rate, duration);
       setTime(next);
       if (next >= duration) setPlaying(false);
     }, tickMs);

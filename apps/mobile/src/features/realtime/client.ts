@@ -1,9 +1,17 @@
-// The app's realtime connection, authenticated with the current access token.
+// The mobile app's end of the shared realtime client (@lm/core): one socket for every screen,
+// authenticated with the current access token.
+import { RealtimeClient } from "@lm/core";
 import { API_URL } from "../../config/api-url";
 import { tokenStore } from "../../lib/api";
-import { Realtime, realtimeUrl } from "./realtime";
 
-export const realtime = new Realtime(() => realtimeUrl(API_URL, tokenStore.get()?.accessToken));
+export const realtime = new RealtimeClient({
+  apiBaseUrl: API_URL,
+  token: () => tokenStore.get()?.accessToken,
+  // Read at connect time, so a test's stand-in WebSocket is the one used.
+  createSocket: (url) => new WebSocket(url),
+  // An open socket nobody listens to keeps the phone's radio awake for nothing.
+  closeWhenIdle: true,
+});
 
 // Signing in or out changes which channels the socket may join: reconnect as the new identity.
 let signedIn = tokenStore.get() !== null;

@@ -1,7 +1,7 @@
 // Subscribe a screen to one realtime channel for as long as it is shown.
+import type { RealtimeEvent } from "@lm/core";
 import { useEffect, useRef, useState } from "react";
 import { realtime } from "./client";
-import type { RealtimeEvent } from "./realtime";
 
 /** Returns whether the socket is live, so callers can fall back to polling when it is not. */
 export function useChannel(channel: string | null, onEvent: (event: RealtimeEvent) => void): boolean {

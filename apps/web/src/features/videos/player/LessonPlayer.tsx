@@ -1,11 +1,20 @@
 // The lesson player: the script as narrated slides, one per key point, each shown from its
 // timestamp, with captions, a progress bar with chapter marks, speed and keyboard control.
-import { SUBJECT_COLORS, type Video } from "@lm/core";
+import {
+  buildCaptions,
+  buildSlides,
+  captionAt,
+  captionsBySlide,
+  formatClock,
+  progressFraction,
+  SPEEDS,
+  SUBJECT_COLORS,
+  type Speed,
+  type Video,
+} from "@lm/core";
 import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { Icon } from "../../../components/ui/Icon";
-import { formatClock } from "../../../lib/format";
 import { canNarrate, speak, stopSpeaking } from "./narration";
-import { buildSlides, captionAt, progressFraction, SPEEDS, type Speed } from "./timing";
 import { usePlayer } from "./use-player";
 
 export interface PlayerHandle {
@@ -23,17 +32,22 @@ export const LessonPlayer = forwardRef<PlayerHandle, { video: LessonVideo; onEnd
   function LessonPlayer({ video, onEnded }, ref) {
     const duration = Math.max(video.duration, 1);
     const slides = useMemo(
-      () => buildSlides(video.script, video.keyPoints, video.timestamps, duration),
-      [video.script, video.keyPoints, video.timestamps, duration],
+      () => buildSlides({ keyPoints: video.keyPoints, timestamps: video.timestamps, duration }),
+      [video.keyPoints, video.timestamps, duration],
+    );
+    // Each slide narrates its own part of the script, so a caption never runs past its slide.
+    const captions = useMemo(
+      () => captionsBySlide(slides, buildCaptions(video.script, duration)),
+      [slides, video.script, duration],
     );
     const starts = useMemo(() => slides.map((s) => s.start), [slides]);
-    const player = usePlayer(duration, starts);
+    const player = usePlayer(duration, slides);
     const [narrate, setNarrate] = useState(canNarrate);
     const speedId = useId();
     useImperativeHandle(ref, () => ({ seek: player.seek }), [player.seek]);
 
     const slide = slides[player.slide];
-    const caption = slide ? captionAt(player.time, slide) : "";
+    const caption = captionAt(captions[player.slide] ?? [], player.time)?.text ?? "";
 
     // Keyboard: space plays/pauses, arrows move between slides (not while typing in a field).
     const latest = useRef(player);
@@ -94,7 +108,7 @@ export const LessonPlayer = forwardRef<PlayerHandle, { video: LessonVideo; onEnd
             className="max-w-3xl text-xl leading-tight font-bold text-fg sm:text-3xl"
             data-testid="slide-heading"
           >
-            {slide.heading}
+            {slide.text}
           </h2>
           <p
             className="min-h-[3.5em] max-w-3xl rounded-xl bg-black/75 px-4 py-2 text-sm text-white sm:text-base"

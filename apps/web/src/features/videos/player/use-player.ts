@@ -1,6 +1,6 @@
-// The player's state machine around the pure timing functions: a clock that ticks while playing.
+// The player's state machine around the shared timing rules (@lm/core): a clock that ticks while playing.
+import { advance, clampTime, indexAt, nextSlideStart, previousSlideStart, type Slide, type Speed } from "@lm/core";
 import { useCallback, useEffect, useState } from "react";
-import { advance, clampTime, nextSlideTime, prevSlideTime, type Speed, slideAt } from "./timing";
 
 export const TICK_MS = 250;
 
@@ -8,6 +8,7 @@ export interface PlayerState {
   time: number;
   playing: boolean;
   speed: Speed;
+  /** Index of the slide on screen; -1 when the lesson has none. */
   slide: number;
   ended: boolean;
   /** Bumps on every jump (seek, skip), so narration can restart at the new place. */
@@ -21,7 +22,7 @@ export interface PlayerState {
   setSpeed(s: Speed): void;
 }
 
-export function usePlayer(duration: number, timestamps: readonly number[], initialSpeed: Speed = 1): PlayerState {
+export function usePlayer(duration: number, slides: readonly Slide[], initialSpeed: Speed = 1): PlayerState {
   const [time, setTime] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [speed, setSpeed] = useState<Speed>(initialSpeed);
@@ -57,15 +58,15 @@ export function usePlayer(duration: number, timestamps: readonly number[], initi
     time,
     playing,
     speed,
-    slide: slideAt(time, timestamps),
+    slide: indexAt(slides, time),
     ended,
     jumps,
     play,
     pause,
     toggle,
     seek: jump,
-    next: () => jump(nextSlideTime(time, timestamps, duration)),
-    prev: () => jump(prevSlideTime(time, timestamps)),
+    next: () => jump(nextSlideStart(slides, time, duration)),
+    prev: () => jump(previousSlideStart(slides, time)),
     setSpeed,
   };
 }

@@ -1,0 +1,224 @@
+// Unit: the shared realtime client (subscriptions, dispatch, reconnect with backoff) over a fake
+// socket the test opens, drops and talks through.
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import {
+  RealtimeClient,
+  type RealtimeEvent,
+  type RealtimeOptions,
+  type RealtimeSocket,
+  realtimeUrl,
+} from "./client.js";
+
+class FakeSocket implements RealtimeSocket {
+  readyState = 0;
+  sent: unknown[] = [];
+  onopen: (() => void) | null = null;
+  onmessage: ((event: { data: unknown }) => void) | null = null;
+  onclose: (() => void) | null = null;
+  constructor(readonly url: string) {}
+  send(data: string) {
+    this.sent.push(JSON.parse(data));
+  }
+  close() {
+    this.readyState = 3;
+  }
+  open() {
+    this.readyState = 1;
+    this.onopen?.();
+  }
+  /** The server (or the network) ends the connection. */
+  drop() {
+    this.readyState = 3;
+    this.onclose?.();
+  }
+  receive(data: unknown) {
+    this.onmessage?.({ data: typeof data === "string" ? data : JSON.stringify(data) });
+  }
+}
+
+let sockets: FakeSocket[] = [];
+const last = () => sockets[sockets.length - 1];
+function client(over: Partial<RealtimeOptions> = {}) {
+  return new RealtimeClient({
+    apiBaseUrl: "https://lm.example/api/v1",
+    token: () => "tok",
+    createSocket: (url) => {
+      const socket = new FakeSocket(url);
+      sockets.push(socket);
+      return socket;
+    },
+    ...over,
+  });
+}
+const event = (channel: string, name: RealtimeEvent["event"] = "comment.created") => ({
+  type: "event",
+  channel,
+  event: name,
+  data: {},
+});
+
+beforeEach(() => {
+  sockets = [];
+  vi.useFakeTimers();
+});
+afterEach(() => vi.useRealTimers());
+
+describe("realtime client", () => {
+  it("builds the socket URL from the API base URL and carries the token", () => {
+    expect(realtimeUrl("https://lm.example/api/v1", "tok")).toBe("wss://lm.example/api/v1/realtime?access_token=tok");
+    expect(realtimeUrl("http://localhost:3000/api/v1/", undefined)).toBe("ws://localhost:3000/api/v1/realtime");
+    client().subscribe("video:1", () => undefined);
+    expect(last().url).toBe("wss://lm.example/api/v1/realtime?access_token=tok");
+  });
+
+  it("subscribes to a channel once however many listeners it has, and reports when it is live", () => {
+    const rt = client();
+    const status: boolean[] = [];
+    rt.onStatus((live) => status.push(live));
+    rt.subscribe("video:1", () => undefined);
+    rt.subscribe("video:1", () => undefined);
+    expect(sockets).toHaveLength(1);
+    last().open();
+    expect(last().sent).toEqual([{ type: "subscribe", channel: "video:1" }]);
+    rt.subscribe("video:1", () => undefined);
+    rt.subscribe("user:me", () => undefined);
+    expect(last().sent).toEqual([
+      { type: "subscribe", channel: "video:1" },
+      { type: "subscribe", channel: "user:me" },
+    ]);
+    expect(rt.isLive()).toBe(true);
+    expect(status).toEqual([true]);
+  });
+
+  it("unsubscribes only when the channel's last listener leaves", () => {
+    const rt = client();
+    const offA = rt.subscribe("video:1", () => undefined);
+    const offB = rt.subscribe("video:1", () => undefined);
+    last().open();
+    offA();
+    offA(); // a second call must not count as another listener leaving
+    expect(last().sent).not.toContainEqual({ type: "unsubscribe", channel: "video:1" });
+    offB();
+    expect(last().sent).toContainEqual({ type: "unsubscribe", channel: "video:1" });
+    expect(last().readyState).toBe(1); // kept for the next screen unless closeWhenIdle
+  });
+
+  it("with closeWhenIdle, the last listener leaving closes the socket and stops reconnecting", () => {
+    const rt = client({ closeWhenIdle: true });
+    const off = rt.subscribe("video:1", () => undefined);
+    last().open();
+    off();
+    expect(last().readyState).toBe(3);
+    expect(rt.isLive()).toBe(false);
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it("gives each listener only its own channel's events and ignores malformed messages", () => {
+    const rt = client();
+    const video: string[] = [];
+    const user: string[] = [];
+    rt.subscribe("video:1", (e) => video.push(`${e.channel} ${e.event}`));
+    rt.subscribe("user:me", (e) => user.push(`${e.channel} ${e.event}`));
+    last().open();
+    last().receive(event("video:1"));
+    last().receive(event("user:me", "notification.created"));
+    last().receive(event("video:2", "rating.updated"));
+    for (const junk of ["not json", "null", "42", "[]", '{"channel":"video:1"}', { type: "pong" }]) {
+      expect(() => last().receive(junk)).not.toThrow();
+    }
+    expect(video).toEqual(["video:1 comment.created"]);
+    expect(user).toEqual(["user:me notification.created"]);
+  });
+
+  it("after a drop, reconnects and subscribes to every channel again", () => {
+    const rt = client();
+    rt.subscribe("video:1", () => undefined);
+    rt.subscribe("user:me", () => undefined);
+    last().open();
+    last().drop();
+    expect(rt.isLive()).toBe(false);
+    vi.advanceTimersByTime(1000);
+    expect(sockets).toHaveLength(2);
+    last().open();
+    expect(last().sent).toEqual([
+      { type: "subscribe", channel: "video:1" },
+      { type: "subscribe", channel: "user:me" },
+    ]);
+    expect(rt.isLive()).toBe(true);
+  });
+
+  it("waits twice as long after each failed attempt, up to 30 s, and starts over once connected", () => {
+    const rt = client();
+    rt.subscribe("video:1", () => undefined);
+    const waits: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      last().drop();
+      const before = sockets.length;
+      let waited = 0;
+      while (sockets.length === before) {
+        vi.advanceTimersByTime(500);
+        waited += 500;
+      }
+      waits.push(waited);
+    }
+    expect(waits).toEqual([1000, 2000, 4000, 8000, 16_000, 30_000, 30_000]);
+    last().open();
+    last().drop();
+    vi.advanceTimersByTime(999);
+    expect(sockets).toHaveLength(8);
+    vi.advanceTimersByTime(1);
+    expect(sockets).toHaveLength(9);
+    rt.close();
+  });
+
+  it("retries with backoff when the socket cannot even be created", () => {
+    let fail = true;
+    const rt = client({
+      createSocket: (url) => {
+        if (fail) throw new Error("offline");
+        const socket = new FakeSocket(url);
+        sockets.push(socket);
+        return socket;
+      },
+    });
+    rt.subscribe("video:1", () => undefined);
+    fail = false;
+    vi.advanceTimersByTime(1000);
+    expect(sockets).toHaveLength(1);
+  });
+
+  it("pings every 25 s while open, and stops once closed", () => {
+    const rt = client();
+    rt.subscribe("video:1", () => undefined);
+    last().open();
+    vi.advanceTimersByTime(50_000);
+    expect(last().sent.filter((m) => (m as { type: string }).type === "ping")).toHaveLength(2);
+    rt.close();
+    vi.advanceTimersByTime(50_000);
+    expect(last().sent.filter((m) => (m as { type: string }).type === "ping")).toHaveLength(2);
+  });
+
+  it("restart reconnects at once with the current token, without the old socket reconnecting too", () => {
+    let token = "old";
+    const rt = client({ token: () => token });
+    rt.subscribe("user:me", () => undefined);
+    last().open();
+    token = "new";
+    rt.restart();
+    expect(sockets).toHaveLength(2);
+    expect(sockets[0].readyState).toBe(3);
+    expect(last().url).toContain("access_token=new");
+    vi.advanceTimersByTime(60_000);
+    expect(sockets).toHaveLength(2);
+  });
+
+  it("stays offline when the platform has no WebSocket", () => {
+    const createSocket = vi.fn(() => null);
+    const rt = client({ createSocket });
+    rt.subscribe("video:1", () => undefined);
+    vi.advanceTimersByTime(60_000);
+    expect(createSocket).toHaveBeenCalledTimes(1); // no retry loop
+    expect(rt.isLive()).toBe(false);
+  });
+});
