@@ -1,7 +1,9 @@
 // Form helpers: validate with the same zod schema the server uses, and merge the server's own
 // field errors (problem+json `errors[]`) so both appear next to the field they belong to.
 import { ApiError } from "@lm/core";
+import { type FormEvent, useState } from "react";
 import type { z } from "zod";
+import { errorMessage } from "./errors";
 
 export type FieldErrors = Record<string, string>;
 
@@ -72,4 +74,31 @@ export function serverFieldErrors(error: unknown): FieldErrors {
   const out: FieldErrors = {};
   if (error instanceof ApiError) for (const e of error.errors) out[e.path] ??= friendlyServerMessage(e.message);
   return out;
+}
+
+/**
+ * The submit cycle the app's forms share: read the form, validate with the contract's schema, send,
+ * and show the server's answer where it belongs — its field errors next to their fields, anything
+ * else above the form. `send` returns normally on success; what it throws is shown.
+ */
+export function useSchemaForm<S extends z.ZodType>(schema: S, send: (data: z.output<S>) => Promise<unknown>) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  async function onSubmit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = validate(schema, formValues(e.currentTarget));
+    if (!parsed.ok) return setErrors(parsed.errors);
+    setErrors({});
+    try {
+      await send(parsed.data);
+    } catch (err) {
+      const fields = serverFieldErrors(err);
+      setErrors(fields);
+      if (Object.keys(fields).length === 0) setFormError(errorMessage(err));
+    }
+  }
+
+  return { errors, formError, onSubmit };
 }

@@ -1,35 +1,21 @@
 import { ForgotPasswordInput } from "@lm/core";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link } from "react-router";
 import { Button } from "../components/ui/Button";
 import { FormError, TextField } from "../components/ui/Field";
 import { useForgotPassword } from "../features/auth/api/forgot-password";
 import { AuthCard } from "../features/auth/components/AuthCard";
-import { errorMessage } from "../lib/errors";
-import { type FieldErrors, formValues, serverFieldErrors, validate } from "../lib/forms";
+import { useSchemaForm } from "../lib/forms";
 import { useDocumentTitle } from "../lib/hooks";
 
 export default function ForgotPasswordPage() {
   useDocumentTitle("Forgot password");
   const forgot = useForgotPassword();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [sentTo, setSentTo] = useState<string | null>(null);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = validate(ForgotPasswordInput, formValues(e.currentTarget));
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    try {
-      await forgot.mutateAsync(parsed.data.email);
-      setSentTo(parsed.data.email);
-    } catch (err) {
-      setErrors(serverFieldErrors(err));
-      setFormError(errorMessage(err));
-    }
-  }
+  const { errors, formError, onSubmit } = useSchemaForm(ForgotPasswordInput, async ({ email }) => {
+    await forgot.mutateAsync(email);
+    setSentTo(email);
+  });
 
   return (
     <AuthCard

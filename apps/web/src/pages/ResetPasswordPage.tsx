@@ -1,13 +1,12 @@
 import { Password } from "@lm/core";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { z } from "zod";
 import { Button, ButtonLink } from "../components/ui/Button";
 import { FormError, TextField } from "../components/ui/Field";
 import { useResetPassword } from "../features/auth/api/reset-password";
 import { AuthCard } from "../features/auth/components/AuthCard";
-import { errorMessage } from "../lib/errors";
-import { type FieldErrors, formValues, serverFieldErrors, validate } from "../lib/forms";
+import { useSchemaForm } from "../lib/forms";
 import { useDocumentTitle } from "../lib/hooks";
 
 const ResetForm = z
@@ -19,24 +18,11 @@ export default function ResetPasswordPage() {
   const [params] = useSearchParams();
   const token = params.get("token") ?? "";
   const reset = useResetPassword();
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
-
-  async function onSubmit(e: FormEvent<HTMLFormElement>) {
-    e.preventDefault();
-    setFormError(null);
-    const parsed = validate(ResetForm, formValues(e.currentTarget));
-    if (!parsed.ok) return setErrors(parsed.errors);
-    setErrors({});
-    try {
-      await reset.mutateAsync({ token, password: parsed.data.password });
-      setDone(true);
-    } catch (err) {
-      setErrors(serverFieldErrors(err));
-      setFormError(errorMessage(err));
-    }
-  }
+  const { errors, formError, onSubmit } = useSchemaForm(ResetForm, async ({ password }) => {
+    await reset.mutateAsync({ token, password });
+    setDone(true);
+  });
 
   return (
     <AuthCard
