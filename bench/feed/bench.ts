@@ -150,6 +150,29 @@ async function benchDriver(driver: "pglite" | "pg"): Promise<Row[]> {
           );
         }
       }
+      // The same feed pages with the anonymous feed cache on (memory with PGlite, Redis with
+      // PostgreSQL), served by a second API process-in-process on the same database.
+      const cachedConfig = {
+        ...config,
+        role: "api" as const,
+        feedCacheTtlMs: 300_000,
+        redisUrl: driver === "pg" ? (process.env.REDIS_URL ?? "redis://127.0.0.1:6379") : undefined,
+      };
+      const cached = await startServer(await createContext(cachedConfig, { db: run.ctx.db, migrate: false }));
+      try {
+        for (const path of Object.keys(queries)) {
+          for (const connections of [10, 100]) {
+            const ours = await load(`${cached.url}/api/v1${path}`, connections);
+            const uncached = rows.find((r) => r.path === path && r.connections === connections);
+            if (!uncached || !("bare" in uncached)) continue;
+            const bare = uncached.bare;
+            rows.push({ driver, path: `${path} (cached)`, connections, ours, bare });
+            console.log(driver, path, "cached", connections, `ours ${ours.rps.toFixed(0)} req/s p97.5 ${ours.p975} ms`);
+          }
+        }
+      } finally {
+        await cached.close();
+      }
     } finally {
       await base.close();
     }

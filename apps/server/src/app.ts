@@ -23,6 +23,7 @@ import { metricsEndpoint, requestMetrics } from "./http/metrics.js";
 import { notFoundHandler, problemHandler } from "./http/problem.js";
 import { globalLimit } from "./http/rate-limit.js";
 import { memoryStore, type RateLimitStore, redisStore } from "./http/rate-limit-store.js";
+import { type FeedCache, memoryFeedCache, redisFeedCache } from "./videos/feed-cache.js";
 import { cors, requestContext, securityHeaders } from "./http/request-context.js";
 import { createLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
@@ -59,12 +60,14 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     },
     cache: async () => ({ ok: true, detail: "memory" }),
   };
+  let feedCache: FeedCache | null = config.feedCacheTtlMs > 0 ? memoryFeedCache(config.feedCacheTtlMs) : null;
   if (config.redisUrl) {
     const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
     await redis.connect();
     // Tests share one Redis: give every test server its own key space.
-    const prefix = config.env === "test" ? `lm:test:${randomUUID().slice(0, 8)}:rl:` : "lm:rl:";
-    limits = redisStore(redis, prefix);
+    const prefix = config.env === "test" ? `lm:test:${randomUUID().slice(0, 8)}:` : "lm:";
+    limits = redisStore(redis, `${prefix}rl:`);
+    if (feedCache) feedCache = redisFeedCache(redis, `${prefix}feed:`, config.feedCacheTtlMs);
     health.cache = async () => ({ ok: (await redis.ping()) === "PONG", detail: "redis" });
     closers.push(async () => void redis.disconnect());
   }
@@ -98,6 +101,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     db,
     log,
     limits,
+    feedCache,
     mailer,
     tokens,
     auth: new AuthService({ db, tokens, mailer, config, limits, log }),

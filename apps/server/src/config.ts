@@ -46,6 +46,7 @@ const Env = z.object({
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   SEED_DEMO: bool.default(true),
+  FEED_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -92,6 +93,8 @@ function toConfig(env: z.infer<typeof Env>) {
       emailPerAccount: { limit: 5, windowMs: 60 * 60_000 },
     },
     seedDemo: env.SEED_DEMO,
+    /** Anonymous feed pages, kept this long unless a lesson appears, changes or goes away (0: off). */
+    feedCacheTtlMs: env.FEED_CACHE_TTL_SECONDS * 1000,
     // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
     realtime: { heartbeatMs: 30_000, maxBufferedBytes: 1_000_000 },
     accessTokenTtlSeconds: 15 * 60,
@@ -118,5 +121,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 
 /** Test and embedding helper: a config with overrides applied on top of defaults. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false" }), ...overrides };
+  // No feed cache unless a test asks for one: most tests write rows and read the feed at once.
+  return {
+    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false", FEED_CACHE_TTL_SECONDS: "0" }),
+    ...overrides,
+  };
 }

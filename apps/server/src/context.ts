@@ -10,6 +10,7 @@ import type { RateLimitStore } from "./http/rate-limit-store.js";
 import type { Logger } from "./logger.js";
 import type { Mailer } from "./mail/mailer.js";
 import type { UsersService } from "./users/service.js";
+import type { FeedCache } from "./videos/feed-cache.js";
 
 /** A dependency /readyz reports on: "ok", or a reason it is not. */
 export type HealthCheck = () => Promise<{ ok: boolean; detail?: string }>;
@@ -19,6 +20,8 @@ export interface AppContext {
   db: Db;
   log: Logger;
   limits: RateLimitStore;
+  /** Anonymous feed pages (null when FEED_CACHE_TTL_SECONDS=0). */
+  feedCache: FeedCache | null;
   mailer: Mailer;
   tokens: TokenService;
   auth: AuthService;

@@ -10,6 +10,13 @@ export const videosFeature: Feature = {
   async init(ctx) {
     if (ctx.config.seedDemo) await seedSamples(ctx);
     if (ctx.runsWorkers) await startVideoWorkers(ctx);
+    const cache = ctx.feedCache;
+    if (cache) {
+      const stop = await ctx.db.listen("lm_feed", () => {
+        cache.invalidate().catch((err) => ctx.log.warn({ err }, "feed cache invalidation failed"));
+      });
+      ctx.closers.push(stop);
+    }
   },
   routes(api, ctx) {
     api.use("/videos", videoRoutes(ctx, new VideosService(ctx)));

@@ -14,7 +14,12 @@ export function videoRoutes(ctx: AppContext, videos: VideosService): Router {
   const id = (params: unknown) => parse(IdParam, params, "params").id;
 
   r.get("/", async (req, res) => {
-    res.json(await videos.list(parse(VideoListQuery, req.query, "query"), req.auth));
+    const query = parse(VideoListQuery, req.query, "query");
+    // Signed-in pages carry the reader's own ratings and subjects: only anonymous ones are shared.
+    if (req.auth || !ctx.feedCache) return void res.json(await videos.list(query, req.auth));
+    const page = await videos.publicPage(query, ctx.feedCache);
+    res.setHeader("Cache-Status", `lm-feed; ${page.hit ? "hit" : "fwd=miss; stored"}`); // RFC 9211
+    res.type("application/json").send(page.body);
   });
   r.post("/", requireVerified(ctx.config.requireVerifiedEmail), async (req, res) => {
     res.status(202).json(await videos.create(req.auth!, parse(VideoCreateInput, req.body)));

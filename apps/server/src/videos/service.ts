@@ -6,6 +6,7 @@ import type { AppContext } from "../context.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
 import { listVideos } from "./feed.js";
+import { type FeedCache, feedKey } from "./feed-cache.js";
 import { toVideo } from "./presenter.js";
 import * as reports from "./reports.js";
 import * as repo from "./repository.js";
@@ -111,6 +112,21 @@ export class VideosService {
       const { rows, nextCursor } = await listVideos(tx, query, { userId: auth?.userId ?? null, subjects });
       return { items: rows.map((r) => toVideo(r, Boolean(auth))), nextCursor };
     });
+  }
+
+  /** An anonymous feed page as JSON, from the feed cache when it holds it (see feed-cache.ts). */
+  async publicPage(query: z.output<typeof VideoListQuery>, cache: FeedCache): Promise<{ body: string; hit: boolean }> {
+    const key = feedKey(query);
+    const cached = await cache.get(key).catch((err) => {
+      // A cache that is down costs speed, never the feed itself.
+      this.ctx.log.warn({ err }, "feed cache read failed");
+      return null;
+    });
+    if (cached?.body) return { body: cached.body, hit: true };
+    const body = JSON.stringify(await this.list(query));
+    if (cached)
+      await cache.set(key, cached.version, body).catch((err) => this.ctx.log.warn({ err }, "feed cache write failed"));
+    return { body, hit: false };
   }
 
   enqueue(id: string) {

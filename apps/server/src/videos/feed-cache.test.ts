@@ -1,0 +1,36 @@
+// The memory feed cache's rules: TTL, bounded size, and no page stored from before an invalidation.
+import { describe, expect, it } from "vitest";
+import { feedKey, memoryFeedCache } from "./feed-cache.js";
+
+describe("memoryFeedCache", () => {
+  it("expires pages after the TTL", async () => {
+    let t = 0;
+    const cache = memoryFeedCache(1_000, 10, () => t);
+    const { version } = await cache.get("k");
+    await cache.set("k", version, "page");
+    t = 999;
+    expect((await cache.get("k")).body).toBe("page");
+    t = 1_000;
+    expect((await cache.get("k")).body).toBeNull();
+  });
+
+  it("never stores a page computed before an invalidation", async () => {
+    const cache = memoryFeedCache(60_000);
+    const { version } = await cache.get("k"); // a miss: the page is being computed…
+    await cache.invalidate(); // …when a lesson goes private
+    await cache.set("k", version, "stale page");
+    expect((await cache.get("k")).body).toBeNull();
+  });
+
+  it("keeps at most maxPages, dropping the oldest", async () => {
+    const cache = memoryFeedCache(60_000, 2);
+    for (const k of ["a", "b", "c"]) await cache.set(k, 0, k);
+    expect((await cache.get("a")).body).toBeNull();
+    expect((await cache.get("c")).body).toBe("c");
+  });
+
+  it("keys the same query the same way whatever the parameter order", () => {
+    expect(feedKey({ sort: "top", subject: "MATH" })).toBe(feedKey({ subject: "MATH", sort: "top" }));
+    expect(feedKey({ subject: "MATH" })).not.toBe(feedKey({ subject: "HISTORY" }));
+  });
+});
