@@ -158,7 +158,9 @@ async function benchDriver(driver: "pglite" | "pg"): Promise<Row[]> {
         feedCacheTtlMs: 300_000,
         redisUrl: driver === "pg" ? (process.env.REDIS_URL ?? "redis://127.0.0.1:6379") : undefined,
       };
-      const cached = await startServer(await createContext(cachedConfig, { db: run.ctx.db, migrate: false }));
+      // Borrowed database: closing the second server must leave it open for the first.
+      const shared = Object.assign(Object.create(run.ctx.db), { close: async () => {} });
+      const cached = await startServer(await createContext(cachedConfig, { db: shared, migrate: false }));
       try {
         for (const path of Object.keys(queries)) {
           for (const connections of [10, 100]) {

@@ -26,6 +26,8 @@ export function report(rows: Row[], opts: { duration: number; write: boolean }) 
     'presentation. "bare" is node:http running exactly the SQL our feed generated for that request (captured from',
     "`listVideos`), with no framework, auth, transaction or validation. Ratio = ours ÷ bare throughput.",
     "The seed's target is P95 under 50 ms for indexed queries; autocannon reports p97.5, which is stricter, so that is compared.",
+    "Rows marked (cached) are the same anonymous feed pages with the feed cache on (memory with PGlite, Redis with PostgreSQL),",
+    "measured once the page is cached; their bare column is the uncached SQL, so a ratio above 1 is the cache's gain.",
     "",
     "| driver | request | conns | ours req/s | ours p50 / p97.5 / p99 ms | bare req/s | bare p97.5 ms | ratio | p97.5 < 50 ms |",
     "|---|---|---:|---:|---|---:|---:|---:|---|",
