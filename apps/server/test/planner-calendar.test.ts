@@ -126,6 +126,46 @@ describe("calendar import", () => {
     expect((await titles(a)).length).toBe(4);
   });
 
+  it("gives imported events a type and subject, round-trips our own export, and keeps a student's edits", async () => {
+    const a = await makeUser(s);
+    await importIcs(a, fixture("google-export.ics"));
+    const events = (await s.api("GET", "/planner/events", { token: a.token })).body.items as Array<{
+      id: string;
+      title: string;
+      type: string;
+      subject: string | null;
+    }>;
+    const kind = (title: string) => {
+      const e = events.find((x) => x.title === title)!;
+      return [e.type, e.subject];
+    };
+    expect(kind("Biology midterm 🧬")).toEqual(["EXAM", "BIOLOGY"]);
+    expect(kind("Biology 101 lecture")).toEqual(["CLASS", "BIOLOGY"]);
+    expect(kind("Essay due (submit online)")).toEqual(["ASSIGNMENT", null]);
+    expect(kind("Spring break")).toEqual(["OTHER", null]);
+
+    // A student reclassifies one; importing the same file again does not undo it.
+    const essay = events.find((e) => e.title.startsWith("Essay"))!;
+    await s.api("PATCH", `/planner/events/${essay.id}`, { token: a.token, body: { subject: "HISTORY" } });
+    await importIcs(a, fixture("google-export.ics"));
+    const after = await s.api("GET", `/planner/events/${essay.id}`, { token: a.token });
+    expect([after.body.type, after.body.subject]).toEqual(["ASSIGNMENT", "HISTORY"]);
+
+    // Our own feed, imported by another student, keeps type and subject (CATEGORIES).
+    const b = await makeUser(s);
+    await s.api("POST", "/planner/events", {
+      token: a.token,
+      body: { title: "Period 4", type: "STUDY_SESSION", subject: "PHYSICS", startDate: "2027-02-01T10:00:00Z" },
+    });
+    const { url } = (await s.api("GET", "/planner/calendar-feed", { token: a.token })).body;
+    const ics = (await s.api("GET", feedPath(url))).body as string;
+    expect((await importIcs(b, ics)).status).toBe(201);
+    const copied = (await s.api("GET", "/planner/events", { token: b.token })).body.items.find(
+      (e: { title: string }) => e.title === "Period 4",
+    );
+    expect([copied.type, copied.subject]).toEqual(["STUDY_SESSION", "PHYSICS"]);
+  });
+
   it("serves an imported New York series in the feed at 09:00 New York, without its cancelled occurrence", async () => {
     const a = await makeUser(s);
     expect((await importIcs(a, fixture("google-export.ics"))).status).toBe(201);

@@ -4,6 +4,7 @@ import type { Db, Queryable } from "../db/index.js";
 import { one } from "../db/index.js";
 import { AppError, notFound } from "../http/errors.js";
 import { toICalendar } from "./domain/ics-export.js";
+import { classifyEvent } from "./domain/classify.js";
 import { IcsImportError, type ImportedEvent, parseICalendar } from "./domain/ics-import.js";
 import type { Reminders } from "./reminders.js";
 import { zoneOf } from "./reminders.js";
@@ -128,8 +129,7 @@ export class CalendarService {
           {
             title: e.title,
             description: e.description,
-            subject: null,
-            type: "OTHER",
+            ...classifyEvent(e),
             startDate: e.startDate,
             endDate: e.endDate,
             allDay: e.allDay,

@@ -155,6 +155,9 @@ export function upsertImported(tx: Queryable, userId: string, rows: EventValues[
          "linkedEventId" uuid, "icalUid" text, "timeZone" text)
      on conflict (user_id, ical_uid) do update set
        title = excluded.title, description = excluded.description, start_date = excluded.start_date,
+       -- Fill in a type and subject the file now tells, never overwrite the student's own choice.
+       type = case when planner_events.type = 'OTHER' then excluded.type else planner_events.type end,
+       subject = coalesce(planner_events.subject, excluded.subject),
        end_date = excluded.end_date, all_day = excluded.all_day, reminders = excluded.reminders,
        rrule = excluded.rrule, exdates = excluded.exdates, series_end = excluded.series_end,
        time_zone = excluded.time_zone

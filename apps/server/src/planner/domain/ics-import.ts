@@ -24,6 +24,8 @@ export interface ImportedEvent {
    * The planner table has no column for these yet; expandOccurrences accepts them.
    */
   exdates: Date[];
+  /** CATEGORIES values, unescaped (our own export writes the type and subject here). */
+  categories: string[];
 }
 
 export interface ImportOptions {
@@ -170,6 +172,11 @@ function importEvent(ev: IcsComponent, ctx: Context): ImportedEvent {
     reminders: reminders(ev, start.instant, endDate),
     timeZone: start.dateOnly ? null : start.zone.iana,
     exdates: rrule ? dateList(ev, "EXDATE", ctx) : [],
+    categories: ev.properties
+      .filter((p) => p.name === "CATEGORIES")
+      // Values are comma-separated; an escaped comma ("\,") belongs to the value.
+      .flatMap((p) => p.value.split(/(?<!\\),/).map((c) => unescapeText(c).trim()))
+      .filter(Boolean),
   };
 }
 
