@@ -10,40 +10,45 @@ import {
 const control =
   "w-full rounded-lg border bg-surface px-3 py-2 text-fg placeholder:text-muted/80 disabled:opacity-60 aria-[invalid=true]:border-danger";
 
-interface FieldShellProps {
+/** What the control inside a field needs to be tied to its label, hint and error. */
+interface ControlProps {
   id: string;
+  "aria-invalid": true | undefined;
+  "aria-describedby": string | undefined;
+}
+
+interface FieldShellProps {
+  id?: string;
   label: string;
   hint?: ReactNode;
   error?: string;
-  children: ReactNode;
   className?: string;
+  children(control: ControlProps): ReactNode;
 }
 
+/** Label above, hint or error below, and the ids that tie them to the control. */
 function FieldShell({ id, label, hint, error, children, className = "" }: FieldShellProps) {
+  const auto = useId();
+  const fid = id ?? auto;
+  const describedBy = error ? `${fid}-error` : hint ? `${fid}-hint` : undefined;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium text-fg">
+      <label htmlFor={fid} className="text-sm font-medium text-fg">
         {label}
       </label>
-      {children}
+      {children({ id: fid, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}
       {hint && !error && (
-        <p id={`${id}-hint`} className="text-xs text-muted">
+        <p id={`${fid}-hint`} className="text-xs text-muted">
           {hint}
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm text-danger">
+        <p id={`${fid}-error`} className="text-sm text-danger">
           {error}
         </p>
       )}
     </div>
   );
-}
-
-function describedBy(id: string, hint: unknown, error: unknown): string | undefined {
-  if (error) return `${id}-error`;
-  if (hint) return `${id}-hint`;
-  return undefined;
 }
 
 interface CommonProps {
@@ -62,17 +67,9 @@ export function TextField({
   className = "",
   ...rest
 }: CommonProps & InputHTMLAttributes<HTMLInputElement>) {
-  const auto = useId();
-  const fid = id ?? auto;
   return (
-    <FieldShell id={fid} label={label} hint={hint} error={error} className={containerClassName}>
-      <input
-        id={fid}
-        className={`${control} h-10 border-line ${className}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, hint, error)}
-        {...rest}
-      />
+    <FieldShell id={id} label={label} hint={hint} error={error} className={containerClassName}>
+      {(field) => <input {...field} className={`${control} h-10 border-line ${className}`} {...rest} />}
     </FieldShell>
   );
 }
@@ -86,17 +83,9 @@ export function TextArea({
   className = "",
   ...rest
 }: CommonProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const auto = useId();
-  const fid = id ?? auto;
   return (
-    <FieldShell id={fid} label={label} hint={hint} error={error} className={containerClassName}>
-      <textarea
-        id={fid}
-        className={`${control} min-h-28 border-line ${className}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, hint, error)}
-        {...rest}
-      />
+    <FieldShell id={id} label={label} hint={hint} error={error} className={containerClassName}>
+      {(field) => <textarea {...field} className={`${control} min-h-28 border-line ${className}`} {...rest} />}
     </FieldShell>
   );
 }
@@ -116,23 +105,17 @@ export function SelectField({
   className = "",
   ...rest
 }: CommonProps & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly Option[] }) {
-  const auto = useId();
-  const fid = id ?? auto;
   return (
-    <FieldShell id={fid} label={label} hint={hint} error={error} className={containerClassName}>
-      <select
-        id={fid}
-        className={`${control} h-10 border-line ${className}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(fid, hint, error)}
-        {...rest}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
+    <FieldShell id={id} label={label} hint={hint} error={error} className={containerClassName}>
+      {(field) => (
+        <select {...field} className={`${control} h-10 border-line ${className}`} {...rest}>
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
     </FieldShell>
   );
 }
