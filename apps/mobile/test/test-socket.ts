@@ -1,29 +1,14 @@
-// A WebSocket stand-in the test opens and pushes server messages through.
-import type { RealtimeSocket } from "@lm/core";
+// The global WebSocket replaced by core's fake: the test opens it and pushes server messages through.
+import { FakeRealtimeSocket } from "@lm/core/testing";
 
-export class TestSocket implements RealtimeSocket {
+export class TestSocket extends FakeRealtimeSocket {
   static last: TestSocket | null = null;
-  readyState = 0;
-  sent: unknown[] = [];
-  onopen: ((e: unknown) => void) | null = null;
-  onclose: ((e: unknown) => void) | null = null;
-  onerror: ((e: unknown) => void) | null = null;
-  onmessage: ((e: { data: unknown }) => void) | null = null;
-  constructor(readonly url: string) {
+  constructor(url: string) {
+    super(url);
     TestSocket.last = this;
   }
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.({});
-  }
   push(message: unknown) {
-    this.onmessage?.({ data: JSON.stringify(message) });
+    this.receive(message);
   }
   /** Installs this class as the global WebSocket; returns a function that puts the old one back. */
   static install(): () => void {

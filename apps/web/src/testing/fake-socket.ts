@@ -1,29 +1,16 @@
-// A stand-in for the browser WebSocket: records what the app sends and lets a test push events.
-import type { RealtimeSocket } from "@lm/core";
+// The browser WebSocket replaced by core's fake: records what the app sends and lets a test push
+// events (emit).
+import { FakeRealtimeSocket } from "@lm/core/testing";
 import { vi } from "vitest";
 
-export class FakeSocket implements RealtimeSocket {
+export class FakeSocket extends FakeRealtimeSocket {
   static instances: FakeSocket[] = [];
-  readyState = 0;
-  sent: unknown[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((e: { data: string }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: string) {
+  constructor(url: string) {
+    super(url);
     FakeSocket.instances.push(this);
   }
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
   emit(message: unknown) {
-    this.onmessage?.({ data: JSON.stringify(message) });
+    this.receive(message);
   }
 }
 

@@ -1,40 +1,8 @@
 // Unit: the shared realtime client (subscriptions, dispatch, reconnect with backoff) over a fake
 // socket the test opens, drops and talks through.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  RealtimeClient,
-  type RealtimeEvent,
-  type RealtimeOptions,
-  type RealtimeSocket,
-  realtimeUrl,
-} from "./client.js";
-
-class FakeSocket implements RealtimeSocket {
-  readyState = 0;
-  sent: unknown[] = [];
-  onopen: (() => void) | null = null;
-  onmessage: ((event: { data: unknown }) => void) | null = null;
-  onclose: (() => void) | null = null;
-  constructor(readonly url: string) {}
-  send(data: string) {
-    this.sent.push(JSON.parse(data));
-  }
-  close() {
-    this.readyState = 3;
-  }
-  open() {
-    this.readyState = 1;
-    this.onopen?.();
-  }
-  /** The server (or the network) ends the connection. */
-  drop() {
-    this.readyState = 3;
-    this.onclose?.();
-  }
-  receive(data: unknown) {
-    this.onmessage?.({ data: typeof data === "string" ? data : JSON.stringify(data) });
-  }
-}
+import { RealtimeClient, type RealtimeEvent, type RealtimeOptions, realtimeUrl } from "./client.js";
+import { FakeRealtimeSocket as FakeSocket } from "./fake-socket.js";
 
 let sockets: FakeSocket[] = [];
 const last = () => sockets[sockets.length - 1];

@@ -1,0 +1,2 @@
+// Test doubles for code built on @lm/core (`@lm/core/testing`).
+export { FakeRealtimeSocket } from "./realtime/fake-socket.js";
