@@ -83,5 +83,7 @@ describe("lowerFirstUnlessName", () => {
     expect(lowerFirstUnlessName("Organelles and membranes", corpus)).toBe("organelles and membranes");
     expect(lowerFirstUnlessName("Krebs cycle", corpus)).toBe("Krebs cycle");
     expect(lowerFirstUnlessName("DNA replication", corpus)).toBe("DNA replication");
+    expect(lowerFirstUnlessName("The French Revolution", corpus)).toBe("the French Revolution");
+    expect(lowerFirstUnlessName("Napoleon Bonaparte", corpus)).toBe("Napoleon Bonaparte");
   });
 });
