@@ -92,6 +92,13 @@ function fromProvider(q: RawQuizQuestion, ctx: QuizContext, lesson: LessonFacts)
   return { kind, keyPointIndex, question, answer, distractors, explanation, fixed, source: passage?.text };
 }
 
+/** The draft with repeated choices removed, or null when no wrong choice is left. */
+function withDistinctChoices(q: DraftQuestion): DraftQuestion | null {
+  const seen = new Set([q.answer.toLowerCase()]);
+  const distractors = q.distractors.filter((d) => !seen.has(d.toLowerCase()) && seen.add(d.toLowerCase()));
+  return distractors.length > 0 ? { ...q, distractors } : null;
+}
+
 function givesAway(a: DraftQuestion, b: DraftQuestion): boolean {
   // A term asked for in one question must not be printed in another.
   const asksTerm = (q: DraftQuestion) => q.kind === "fill-in" || q.kind === "term-definition";
@@ -120,7 +127,8 @@ function topUp(chosen: DraftQuestion[], lesson: LessonFacts, ctx: QuizContext, t
       const facts = lesson.facts.filter((f) => f.keyPointIndex === point && !used.has(f.text));
       for (const [, generate] of kinds) {
         for (const fact of facts) {
-          const draft = generate(fact, lesson);
+          const generated = generate(fact, lesson);
+          const draft = generated && withDistinctChoices(generated);
           if (draft && !out.some((q) => givesAway(q, draft))) {
             added = draft;
             break;
