@@ -169,7 +169,7 @@ Each number is the median of ${RUNS} runs after one warm-up run.
 
 Notes are realistic study notes (the biology notes used by the tests plus the sample lessons'
 narrations, repeated to size). "Lesson" is \`generateLesson\` end to end (input moderation, wink-nlp
-analysis, extractive summary, key phrases, cloze quiz, post-processing, quality checks and output
+analysis, a key point per section of the notes, post-processing with the quiz, quality checks and output
 moderation); CPU is this process's user + system time for the same call; "+ thumbnail" adds
 rendering the 640×360 PNG.
 

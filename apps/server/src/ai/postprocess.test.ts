@@ -76,9 +76,13 @@ describe("postProcess", () => {
     expect(lesson.duration).toBe(narrationSeconds(script));
     assertValidTimestamps(lesson.timestamps, lesson.duration);
     expect(lesson.tags).toEqual(["biology", "cells"]);
-    expect(lesson.quiz).toHaveLength(2);
-    expect(lesson.quiz[0]).toEqual({ question: "Which is right?", choices: ["a", "b"], answerIndex: 1 });
-    expect(lesson.quiz[1].choices).toHaveLength(5);
-    expect(lesson.quiz[1].choices[lesson.quiz[1].answerIndex]).toBe("7");
+    // The out-of-range answer is dropped; the others keep their right answer wherever it was shuffled to.
+    expect(lesson.quiz.find((q) => q.question === "Out of range?")).toBeUndefined();
+    const right = lesson.quiz.find((q) => q.question === "Which is right?");
+    expect(right?.choices.slice().sort()).toEqual(["a", "b"]);
+    expect(right?.choices[right.answerIndex]).toBe("b");
+    const many = lesson.quiz.find((q) => q.question === "Too many choices?");
+    expect(many?.choices).toHaveLength(5);
+    expect(many?.choices[many.answerIndex]).toBe("7");
   });
 });

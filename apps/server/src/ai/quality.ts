@@ -1,9 +1,12 @@
 // Quality gate between post-processing and publishing: counts and lengths, "is this lesson about
-// what the student asked", "is this language at all", and moderation of the output.
+// what the student asked", "does it teach all of the notes", "is this language at all", a quiz that
+// tests more than one way, and moderation of the output.
+import { coveredParts, notesParts, partsNeeded } from "./coverage.js";
 import { GenerationError } from "./errors.js";
 import { LIMITS } from "./lesson-schema.js";
 import { moderateText } from "./moderation.js";
 import type { Lesson, LessonInput } from "./pipeline.js";
+import { inferKind } from "./quiz/kinds.js";
 import { contentStems, wordCount, words } from "./text.js";
 
 function fail(reason: string): never {
@@ -38,6 +41,36 @@ function wordLikeRatio(text: string): number {
   return ok / tokens.length;
 }
 
+function checkQuiz(lesson: Lesson): void {
+  const { quiz } = lesson;
+  if (quiz.length < LIMITS.quiz.min || quiz.length > LIMITS.quiz.max) {
+    fail(
+      `The generated lesson had ${quiz.length} usable quiz questions; it needs between ${LIMITS.quiz.min} and ${LIMITS.quiz.max}.`,
+    );
+  }
+  if (new Set(quiz.map((q) => inferKind(q.question, q.choices))).size < 2) {
+    fail("The generated quiz asked every question the same way; it needs more than one kind of question.");
+  }
+  for (const q of quiz) {
+    if (!q.explanation || q.at === undefined || q.at < 0 || q.at >= lesson.duration) {
+      fail("The generated quiz had a question without an explanation or a moment of the lesson that covers it.");
+    }
+  }
+}
+
+/** Rejects a lesson whose key points come from one part of the notes (e.g. only their first paragraphs). */
+function checkCoverage(lesson: Lesson, notes: string): void {
+  const parts = notesParts(notes);
+  if (parts.length < 2) return;
+  const covered = coveredParts(lesson.keyPoints, parts).size;
+  if (covered < partsNeeded(parts.length)) {
+    fail(
+      `The generated lesson's key points came from ${covered} of the ${parts.length} parts of your notes; ` +
+        "a lesson has to teach all of them.",
+    );
+  }
+}
+
 export function checkQuality(lesson: Lesson, input: LessonInput): void {
   const scriptWords = wordCount(lesson.script);
   if (lesson.title.length < LIMITS.title.min) fail("The generated lesson had no usable title.");
@@ -50,9 +83,7 @@ export function checkQuality(lesson: Lesson, input: LessonInput): void {
   if (lesson.keyPoints.length < LIMITS.keyPoints.min || lesson.keyPoints.length > LIMITS.keyPoints.max) {
     fail(`The generated lesson had ${lesson.keyPoints.length} distinct key points; it needs between 3 and 8.`);
   }
-  if (lesson.quiz.length < LIMITS.quiz.min || lesson.quiz.length > LIMITS.quiz.max) {
-    fail(`The generated lesson had ${lesson.quiz.length} usable quiz questions; it needs between 2 and 5.`);
-  }
+  checkQuiz(lesson);
   const body = [lesson.title, lesson.script, ...lesson.keyPoints].join(" ");
   const onTopic = topicCoverage(body, input.topic) >= 0.5;
   const fromNotes = input.sourceText ? overlapRatio(lesson.script, input.sourceText) >= 0.4 : false;
@@ -63,6 +94,7 @@ export function checkQuality(lesson: Lesson, input: LessonInput): void {
         : "The generated lesson was not about the topic you asked for.",
     );
   }
+  if (input.sourceText) checkCoverage(lesson, input.sourceText);
   const quizText = lesson.quiz.flatMap((q) => [q.question, ...q.choices]).join("\n");
   const verdict = moderateText([body, lesson.scriptSummary, lesson.tags.join(" "), quizText].join("\n"));
   if (verdict.status === "REJECTED")

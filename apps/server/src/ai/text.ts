@@ -77,3 +77,86 @@ export function hashString(s: string): number {
   }
   return h >>> 0;
 }
+
+// --- Sentences ---
+
+// Abbreviations whose full stop never ends a sentence ("Mr. Okafor", "e.g. bacteria", "vs. the").
+const ABBREVIATIONS = new Set(
+  (
+    "mr mrs ms mx dr prof sr jr st mt vs cf al approx ca fig figs eq vol pp ch dept est inc ltd co corp gen gov lt " +
+    "col sgt capt rev hon jan feb mar apr jun jul aug sep sept oct nov dec e.g i.e a.k.a"
+  ).split(" "),
+);
+// Abbreviations that end a sentence when a capital follows ("apples, pears, etc. The next…").
+const FINAL_ABBREVIATIONS = new Set(["etc", "a.m", "p.m", "u.s", "u.k", "ph.d"]);
+// Capitalised words that start sentences; after an initial ("vitamin A. The…") they mean a new sentence,
+// while a name ("J. K. Rowling") does not.
+const SENTENCE_STARTERS = new Set(
+  (
+    "the this that these those it its in on at a an we they he she i you but and so if when then there our their " +
+    "each every all most some after before during as for to this however also both many one"
+  ).split(" "),
+);
+const BULLET = /^\s*(?:[-*•▪◦‣–]|\d{1,3}[.)]|[a-z][)])\s+/;
+
+/** The word that ends just before `end` (the full stop's position), without leading brackets. */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && !/\s/.test(text[start - 1])) start--;
+  return text.slice(start, end).replace(/^[("'“‘[]+/, "");
+}
+
+function endsSentence(text: string, dot: number, next: string): boolean {
+  if (text[dot] !== ".") return true; // ! and ? always end one
+  const word = wordBefore(text, dot).toLowerCase();
+  const nextWord = (/^[("'“‘[]*([\p{L}\p{N}]+)/u.exec(next)?.[1] ?? "").toLowerCase();
+  const capital = /^[("'“‘[]*\p{Lu}/u.test(next);
+  if (ABBREVIATIONS.has(word)) return false;
+  if ((word === "no" || word === "p") && /^\d/.test(next)) return false; // "No. 5", "p. 12"
+  if (FINAL_ABBREVIATIONS.has(word)) return capital;
+  // A single capital is an initial unless a usual sentence opener follows it.
+  if (/^\p{Lu}$/u.test(wordBefore(text, dot))) return SENTENCE_STARTERS.has(nextWord);
+  // Other dotted abbreviations ("U.N.", "a.m."), same rule.
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(word)) return SENTENCE_STARTERS.has(nextWord);
+  return true;
+}
+
+/**
+ * Splits prose into sentences. A full stop ends a sentence only when whitespace follows it and it is not
+ * an abbreviation ("Mr.", "e.g.", "etc." before a lower-case word), an initial ("J. K. Rowling") or part of a
+ * number ("3.14"); ranges ("10–100 µm", "1-10") have no full stop to cut at. Bullet lines and blank lines
+ * always end a sentence, so list items stay separate.
+ */
+export function splitSentences(text: string): string[] {
+  const out: string[] = [];
+  for (const block of text.split(/\n\s*\n|\n(?=\s*(?:[-*•▪◦‣–]|\d{1,3}[.)]|[a-z][)])\s)/)) {
+    const chunk = cleanText(block.replace(BULLET, ""));
+    let start = 0;
+    // Candidate ends: ., ! or ? (repeated), closing quotes or brackets, then whitespace.
+    const ends = /[.!?]+["'”’)\]]*(?=\s)/g;
+    for (let m = ends.exec(chunk); m; m = ends.exec(chunk)) {
+      const after = m.index + m[0].length;
+      if (!endsSentence(chunk, m.index, chunk.slice(after).trimStart())) continue;
+      const sentence = chunk.slice(start, after).trim();
+      if (sentence) out.push(sentence);
+      start = after;
+    }
+    const rest = chunk.slice(start).trim();
+    if (rest) out.push(rest);
+  }
+  return out;
+}
+
+/**
+ * Lower-cases the first letter of a clause or heading used mid-sentence ("Organelles" → "we will look at
+ * organelles"), unless `corpus` capitalises that word mid-sentence too (a name: "Krebs", "Newton").
+ */
+export function lowerFirstUnlessName(text: string, corpus: string): string {
+  const [first = "", ...rest] = text.split(/\s+/);
+  if (!/^\p{Lu}\p{Ll}*$/u.test(first)) return text;
+  if (/^(?:The|A|An)$/.test(first)) return first.toLowerCase() + text.slice(first.length);
+  // "Napoleon Bonaparte", "Marie Antoinette": a capital further on marks a name.
+  if (rest.some((w) => /^\p{Lu}/u.test(w) && !/^(?:I|A)$/.test(w))) return text;
+  const name = new RegExp(`(?<=[\\p{L}\\p{N},;)] )${first}(?!\\p{L})`, "u").test(corpus);
+  return name ? text : first.toLowerCase() + text.slice(first.length);
+}

@@ -8,6 +8,12 @@ export const QuizQuestion = z.object({
   question: z.string(),
   choices: z.array(z.string()).min(2).max(5),
   answerIndex: z.number().int().min(0),
+  /** Why the answer is right, in the lesson's words. */
+  explanation: z.string().optional(),
+  /** The second of the lesson that covers the answer: the start of its key point. */
+  at: z.number().int().min(0).optional(),
+  /** Which key point the question tests (`at` is `timestamps[keyPointIndex]`). */
+  keyPointIndex: z.number().int().min(0).optional(),
 });
 export type QuizQuestion = z.infer<typeof QuizQuestion>;
 

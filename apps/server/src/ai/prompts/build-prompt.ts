@@ -1,5 +1,6 @@
 // Builds the user message for a lesson: the topic, the subject and level, and the student's notes
-// condensed to fit the model's context (long notes keep their most informative sentences).
+// condensed to fit the model's context (long notes keep every section's heading and most informative
+// sentences, so the model can cover all of them).
 import { SUBJECT_LABELS } from "@lm/core";
 import type { LessonInput } from "../pipeline.js";
 import { condenseNotes } from "../providers/offline/summarise.js";
@@ -26,7 +27,13 @@ export function buildLessonPrompt(input: LessonInput, notesBudget = NOTES_BUDGET
     `Level: ${input.difficulty.toLowerCase()}`,
   ];
   if (notes) {
-    lines.push("", "The student's own notes (teach from these; they are the source of truth):", '"""', notes, '"""');
+    lines.push(
+      "",
+      "The student's own notes (teach from these; they are the source of truth; cover every section):",
+      '"""',
+      notes,
+      '"""',
+    );
   } else {
     lines.push("", "The student gave no notes: teach the topic from well-established knowledge.");
   }

@@ -106,16 +106,18 @@ describe("llama-cpp provider on a generated tiny model", () => {
     );
     // The grammar produced every required key with bounded arrays, so parsing and validation held...
     expect(Object.keys(raw as object).sort()).toEqual([
-      "keyPoints",
+      "intro",
       "quiz",
-      "script",
+      "recap",
       "scriptSummary",
+      "sections",
       "tags",
       "title",
     ]);
-    const quiz = (raw as { quiz: Array<{ choices: unknown[]; answerIndex: number }> }).quiz;
-    expect(quiz.length).toBeGreaterThanOrEqual(2);
+    const quiz = (raw as { quiz: Array<{ choices: unknown[]; answerIndex: number; keyPoint: number }> }).quiz;
+    expect(quiz.length).toBeGreaterThanOrEqual(3);
     for (const q of quiz) expect([0, 1, 2, 3]).toContain(q.answerIndex);
+    for (const q of quiz) expect([0, 1, 2, 3, 4, 5]).toContain(q.keyPoint);
     // ...and the nonsense inside was caught by the quality checks with a readable reason.
     expect(err).toBeInstanceOf(GenerationError);
     expect((err as GenerationError).step).toBe("quality");

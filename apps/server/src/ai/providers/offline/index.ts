@@ -1,5 +1,6 @@
-// The offline provider: no model at all. Lessons are built from the student's notes (extractive
-// summary, key phrases, cloze quiz); a request without notes fails with how to configure a model.
+// The offline provider: no model at all. Lessons are built from the student's notes (a key point from
+// every section, narrated with its own sentences; the quiz is written by post-processing); a request
+// without notes fails with how to configure a model.
 import { GenerationError } from "../../errors.js";
 import type { JsonRequest, JsonResult, LlmProvider, ProviderHealth } from "../types.js";
 import { buildOfflineLesson } from "./build-lesson.js";

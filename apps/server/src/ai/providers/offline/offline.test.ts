@@ -1,8 +1,11 @@
 // The offline provider end to end through the real pipeline: a lesson built only from the
 // student's notes, with valid timestamps and quiz, and a clear failure without notes.
 import { describe, expect, it } from "vitest";
+import { splitNarration } from "../../narration.js";
+import { parseNotes } from "../../notes.js";
 import { GenerationError, generateLesson } from "../../pipeline.js";
-import { contentStems } from "../../text.js";
+import { inferKind } from "../../quiz/kinds.js";
+import { splitSentences } from "../../text.js";
 import { OfflineProvider } from "./index.js";
 import { CELL_RESPIRATION_NOTES, WATER_CYCLE_BULLETS } from "./sample-notes.js";
 
@@ -24,9 +27,11 @@ describe("offline provider on a student's notes", () => {
       // Every key point is a (possibly shortened) span of the notes, not invented text.
       expect(notes).toContain(point.replace(/[.…]+$/, ""));
     }
-    const noteStems = new Set(contentStems(CELL_RESPIRATION_NOTES));
-    const scriptStems = contentStems(lesson.script);
-    expect(scriptStems.every((s) => noteStems.has(s))).toBe(true);
+    // Between the introduction and the recap, the narration is the notes' own sentences.
+    const noteSentences = new Set(parseNotes(CELL_RESPIRATION_NOTES).sentences.map((s) => s.text));
+    const body = splitNarration(lesson.script, lesson.keyPoints).points.flatMap((p) => splitSentences(p));
+    expect(body.length).toBeGreaterThan(lesson.keyPoints.length);
+    for (const sentence of body) expect(noteSentences).toContain(sentence);
   });
 
   it("gives strictly increasing timestamps inside the narration's duration", async () => {
@@ -43,18 +48,25 @@ describe("offline provider on a student's notes", () => {
     });
   });
 
-  it("writes 2 to 5 answerable quiz questions from the notes", async () => {
+  it("writes 4 to 6 explained quiz questions of more than one kind, each linked to its key point", async () => {
     const lesson = await generateLesson(input, provider);
-    expect(lesson.quiz.length).toBeGreaterThanOrEqual(2);
-    expect(lesson.quiz.length).toBeLessThanOrEqual(5);
-    const notes = CELL_RESPIRATION_NOTES.toLowerCase();
+    expect(lesson.quiz.length).toBeGreaterThanOrEqual(4);
+    expect(lesson.quiz.length).toBeLessThanOrEqual(6);
+    expect(new Set(lesson.quiz.map((q) => inferKind(q.question, q.choices))).size).toBeGreaterThanOrEqual(2);
+    const notes = CELL_RESPIRATION_NOTES.replace(/\s+/g, " ").toLowerCase();
     for (const q of lesson.quiz) {
       expect(q.choices.length).toBeGreaterThanOrEqual(2);
       expect(q.answerIndex).toBeLessThan(q.choices.length);
       expect(new Set(q.choices).size).toBe(q.choices.length);
-      // The blank filled with the right answer is a sentence of the notes.
-      const filled = q.question.replace("Fill in the blank: ", "").replace("_____", q.choices[q.answerIndex]);
-      expect(notes.replace(/\s+/g, " ")).toContain(filled.toLowerCase().replace(/\.$/, ""));
+      expect(q.explanation?.length).toBeGreaterThan(20);
+      expect(q.keyPointIndex).toBeLessThan(lesson.keyPoints.length);
+      expect(q.at).toBe(lesson.timestamps[q.keyPointIndex ?? -1]);
+      expect(q.at).toBeLessThan(lesson.duration);
+      if (q.question.startsWith("Fill in the blank: ")) {
+        // The blank filled with the right answer is a sentence of the notes.
+        const filled = q.question.replace("Fill in the blank: ", "").replace("_____", q.choices[q.answerIndex]);
+        expect(notes).toContain(filled.toLowerCase().replace(/\.$/, ""));
+      }
     }
     expect(lesson.tags).toContain("biology");
     expect(lesson.scriptSummary.length).toBeGreaterThan(20);
