@@ -30,6 +30,7 @@ import { createMailer } from "./mail/mailer.js";
 import { diskStorage } from "./media/storage.js";
 import { openApiRoutes } from "./openapi/routes.js";
 import { features } from "./features.js";
+import { watchContext } from "./observability/watch.js";
 import { QUEUES } from "./jobs/queues.js";
 import { startQueue } from "./jobs/queue.js";
 import { UsersService } from "./users/service.js";
@@ -115,6 +116,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   };
   void burnDummyVerify("warm-up"); // the first unknown-email login must not be faster than the rest
   for (const feature of features) await feature.init?.(ctx);
+  watchContext(ctx);
   return ctx;
 }
 
