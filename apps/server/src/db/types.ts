@@ -26,6 +26,8 @@ export interface Db extends Queryable {
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   /** The connection pool's state for metrics (server driver only; PGlite has one connection). */
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
+  /** A consistent copy of the embedded database's files, gzipped tar (PGlite only). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 
