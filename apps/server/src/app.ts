@@ -16,6 +16,7 @@ import { resolveJwtSecret, TokenService } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
 import { type Db, migrate, openDb } from "./db/index.js";
+import { openPg } from "./db/pg.js";
 import { authenticate } from "./http/auth.js";
 import { jsonBody } from "./http/body.js";
 import { idempotency } from "./http/idempotency.js";
@@ -30,6 +31,7 @@ import { createMailer } from "./mail/mailer.js";
 import { diskStorage } from "./media/storage.js";
 import { openApiRoutes } from "./openapi/routes.js";
 import { features } from "./features.js";
+import { watchContext } from "./observability/watch.js";
 import { QUEUES } from "./jobs/queues.js";
 import { startQueue } from "./jobs/queue.js";
 import { UsersService } from "./users/service.js";
@@ -52,6 +54,9 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     if (applied.length) log.info({ applied }, "migrations applied");
   }
   const closers: AppContext["closers"] = [];
+  const replica =
+    config.databaseReadUrl && db.driver === "pg" ? await openPg(config.databaseReadUrl, { max: 10 }) : null;
+  if (replica) closers.push(() => replica.close());
   let limits: RateLimitStore = memoryStore();
   const health: AppContext["health"] = {
     db: async () => {
@@ -99,6 +104,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const ctx: AppContext = {
     config,
     db,
+    replica,
     log,
     limits,
     feedCache,
@@ -115,6 +121,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   };
   void burnDummyVerify("warm-up"); // the first unknown-email login must not be faster than the rest
   for (const feature of features) await feature.init?.(ctx);
+  watchContext(ctx);
   return ctx;
 }
 

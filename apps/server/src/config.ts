@@ -47,6 +47,13 @@ const Env = z.object({
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   SEED_DEMO: bool.default(true),
   FEED_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  // Five cron fields (minute hour day month weekday), e.g. "30 2 * * *"; the worker runs it.
+  BACKUP_CRON: z
+    .string()
+    .regex(/^[\d*,/\-A-Za-z?LW#]+(\s+[\d*,/\-A-Za-z?LW#]+){4}$/, "must be a five-field cron expression")
+    .optional(),
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  BACKUP_DIR: z.string().min(1).optional(),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -95,6 +102,8 @@ function toConfig(env: z.infer<typeof Env>) {
     seedDemo: env.SEED_DEMO,
     /** Anonymous feed pages, kept this long unless a lesson appears, changes or goes away (0: off). */
     feedCacheTtlMs: env.FEED_CACHE_TTL_SECONDS * 1000,
+    /** Scheduled backups (off without a cron); the newest `keep` stay in `dir`. */
+    backup: { cron: env.BACKUP_CRON, keep: env.BACKUP_KEEP, dir: env.BACKUP_DIR ?? `${env.DATA_DIR}/backups` },
     // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
     realtime: { heartbeatMs: 30_000, maxBufferedBytes: 1_000_000 },
     accessTokenTtlSeconds: 15 * 60,

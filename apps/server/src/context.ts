@@ -18,6 +18,8 @@ export type HealthCheck = () => Promise<{ ok: boolean; detail?: string }>;
 export interface AppContext {
   config: Config;
   db: Db;
+  /** The read replica (DATABASE_READ_URL) for staleness-tolerant reads; null without one. */
+  replica: Db | null;
   log: Logger;
   limits: RateLimitStore;
   /** Anonymous feed pages (null when FEED_CACHE_TTL_SECONDS=0). */

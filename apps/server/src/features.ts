@@ -2,6 +2,7 @@
 import type { Server } from "node:http";
 import type { Router } from "express";
 import type { AppContext } from "./context.js";
+import { backupFeature } from "./backup/feature.js";
 import { commentsFeature } from "./comments/feature.js";
 import { moderationFeature } from "./moderation/feature.js";
 import { notificationsFeature } from "./notifications/feature.js";
@@ -28,4 +29,5 @@ export const features: Feature[] = [
   plannerFeature,
   notificationsFeature,
   realtimeFeature,
+  backupFeature,
 ];

@@ -27,8 +27,11 @@ async function main() {
 
   let stop: () => Promise<void>;
   if (config.role === "worker") {
-    stop = () => closeContext(ctx);
-    log.info({ role: config.role, ms: Date.now() - started }, "worker running");
+    // Health checks and /metrics only, so the container check and Prometheus see the worker.
+    const { startOpsServer } = await import("./observability/readiness.js");
+    const ops = await startOpsServer(ctx);
+    stop = () => ops.close().then(() => closeContext(ctx));
+    log.info({ role: config.role, url: ops.url, ms: Date.now() - started }, "worker running");
   } else {
     const running = await startServer(ctx);
     stop = running.close;

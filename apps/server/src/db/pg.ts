@@ -7,7 +7,8 @@ pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openPg(url: string, opts: { max?: number } = {}): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 20, idleTimeoutMillis: 30_000 });
+  const max = opts.max ?? 20;
+  const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
   await pool.query("select 1");
@@ -39,6 +40,7 @@ export async function openPg(url: string, opts: { max?: number } = {}): Promise<
         client.release();
       }
     },
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     withUser: (actor, fn) => withUserVia(db)(actor, fn),
     asService: (fn) => asServiceVia(db)(fn),
     listen: async (channel, onPayload) => {

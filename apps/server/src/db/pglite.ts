@@ -52,6 +52,8 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
       const unsubscribe = await pg.listen(channel, onPayload);
       return async () => unsubscribe();
     },
+    // Taken between two statements (the lock), so no transaction is half in the copy.
+    dumpDataDir: () => lock.run(() => pg.dumpDataDir("gzip")),
     close: () => lock.run(() => pg.close()),
   };
   return db;

@@ -24,6 +24,10 @@ export interface Db extends Queryable {
   asService<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Subscribes to NOTIFY on a channel; returns the unsubscribe function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** The connection pool's state for metrics (server driver only; PGlite has one connection). */
+  poolStats?(): { total: number; idle: number; waiting: number; max: number };
+  /** A consistent copy of the embedded database's files, gzipped tar (PGlite only). */
+  dumpDataDir?(): Promise<Blob>;
   close(): Promise<void>;
 }
 

@@ -3,6 +3,7 @@
 import PgBoss from "pg-boss";
 import type { Db } from "../db/index.js";
 import type { Logger } from "../logger.js";
+import { timeJob } from "../observability/metrics.js";
 
 export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
 
@@ -49,10 +50,12 @@ export async function startQueue(opts: {
           name,
           { batchSize: 1, pollingIntervalSeconds: 0.5, includeMetadata: true },
           async ([job]) => {
-            await handler(job.data as never, {
-              id: job.id,
-              retryCount: (job as { retryCount?: number }).retryCount ?? 0,
-            });
+            await timeJob(name, () =>
+              handler(job.data as never, {
+                id: job.id,
+                retryCount: (job as { retryCount?: number }).retryCount ?? 0,
+              }),
+            );
           },
         );
       }

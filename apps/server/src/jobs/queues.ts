@@ -7,4 +7,6 @@ export const QUEUES: Array<{ name: string } & PgBoss.Queue> = [
   // Reminders: scheduled with startAfter; a singleton key per reminder keeps them exactly-once.
   { name: "send-reminder", retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
   { name: "moderate-comment", retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  // Scheduled backups (BACKUP_CRON): one retry; a dump of a large database may take a while.
+  { name: "backup", retryLimit: 1, retryDelay: 60, expireInSeconds: 3600 },
 ];

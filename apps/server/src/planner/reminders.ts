@@ -17,6 +17,7 @@ import type PgBoss from "pg-boss";
 import type { AppContext } from "../context.js";
 import { actAs, type Queryable } from "../db/index.js";
 import { markEmailed, notifyOnce } from "../notifications/service.js";
+import { observeReminderLag, timeJob } from "../observability/metrics.js";
 import { expandOccurrences } from "./domain/recurrence.js";
 import { isValidTimeZone } from "./domain/tz.js";
 import { isOccurrenceCompleted } from "./presenter.js";
@@ -143,7 +144,9 @@ export class Reminders {
       const failed: Array<{ id: string; err: unknown }> = [];
       for (let i = 0; i < jobs.length; i += PARALLEL) {
         const chunk = jobs.slice(i, i + PARALLEL);
-        const results = await Promise.allSettled(chunk.map((job) => this.fire(job.data)));
+        const results = await Promise.allSettled(
+          chunk.map((job) => timeJob(REMINDER_QUEUE, () => this.fire(job.data))),
+        );
         results.forEach((r, k) => {
           if (r.status === "rejected") failed.push({ id: chunk[k].id, err: r.reason });
         });
@@ -192,6 +195,9 @@ export class Reminders {
       });
       return { notification, owner };
     });
+    // Due at occurrence − minutes, or when it was scheduled (the revision) if that came later.
+    if (outcome?.notification.inserted)
+      observeReminderLag(Math.max(occurrence.getTime() - job.minutes * 60_000, Date.parse(job.revision)));
     if (!outcome?.owner?.email_reminders || outcome.notification.emailed_at) return;
     // Mailed after the commit; emailed_at is set only once the SMTP server took it, so a failed
     // mail is retried with the job while the notification itself stays single.

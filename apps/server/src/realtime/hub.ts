@@ -7,6 +7,7 @@ import type { AppContext } from "../context.js";
 import { liveSession } from "../auth/repository.js";
 import { authorize } from "./channels.js";
 import { enrichComment } from "./enrich.js";
+import { observeDelivery, trackSockets } from "../observability/metrics.js";
 
 const PATH = "/api/v1/realtime";
 const MAX_SUBSCRIPTIONS = 50;
@@ -115,7 +116,8 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
   }
 
   async function dispatch(payload: string) {
-    let e: DbEvent;
+    const receivedAt = Date.now();
+    let e: DbEvent & { ts?: unknown };
     try {
       e = JSON.parse(payload) as DbEvent;
     } catch {
@@ -140,6 +142,7 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
       }
       send(c, { type: "event", channel: e.channel, event: e.event, data });
     }
+    observeDelivery(receivedAt, e.ts);
   }
 
   const stopListening = await ctx.db.listen("lm_events", (p) => void dispatch(p));
@@ -160,7 +163,9 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
   }, opts.heartbeatMs ?? HEARTBEAT_MS);
   heartbeat.unref();
 
+  const stopCounting = trackSockets(() => clients.size);
   ctx.closers.push(async () => {
+    await stopCounting();
     clearInterval(heartbeat);
     await stopListening();
     for (const ws of wss.clients) ws.close(1001, "server shutting down");

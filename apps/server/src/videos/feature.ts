@@ -1,4 +1,5 @@
 // The videos feature: routes, the generation worker, and the first-start samples.
+import { currentLsn } from "../db/replica.js";
 import type { Feature } from "../features.js";
 import { videoRoutes } from "./routes.js";
 import { seedSamples } from "./seed.js";
@@ -13,7 +14,9 @@ export const videosFeature: Feature = {
     const cache = ctx.feedCache;
     if (cache) {
       const stop = await ctx.db.listen("lm_feed", () => {
-        cache.invalidate().catch((err) => ctx.log.warn({ err }, "feed cache invalidation failed"));
+        // With a replica, the position after the change bounds which replica may rebuild pages.
+        const lsn = ctx.replica ? currentLsn(ctx.db) : Promise.resolve(null);
+        lsn.then((at) => cache.invalidate(at)).catch((err) => ctx.log.warn({ err }, "feed cache invalidation failed"));
       });
       ctx.closers.push(stop);
     }

@@ -33,4 +33,13 @@ describe("memoryFeedCache", () => {
     expect(feedKey({ sort: "top", subject: "MATH" })).toBe(feedKey({ subject: "MATH", sort: "top" }));
     expect(feedKey({ subject: "MATH" })).not.toBe(feedKey({ subject: "HISTORY" }));
   });
+
+  it("remembers the furthest WAL position of any invalidation, whatever order they arrive in", async () => {
+    const cache = memoryFeedCache(60_000);
+    expect((await cache.get("a")).lsn).toBeNull();
+    await cache.invalidate("9007199254740000");
+    await cache.invalidate("120");
+    await cache.invalidate(null);
+    expect(await cache.get("a")).toMatchObject({ lsn: "9007199254740000", version: 3 });
+  });
 });

@@ -10,21 +10,26 @@
 import type { Redis } from "ioredis";
 
 export interface FeedCache {
-  /** The cached body, or null; `version` goes back to `set` with the page computed after a miss. */
-  get(key: string): Promise<{ body: string | null; version: number }>;
+  /**
+   * The cached body, or null; `version` goes back to `set` with the page computed after a miss.
+   * `lsn` is the primary's WAL position at the last invalidation (server driver): a page computed
+   * on a read replica is only fresh enough once the replica has replayed that far.
+   */
+  get(key: string): Promise<{ body: string | null; version: number; lsn: string | null }>;
   set(key: string, version: number, body: string): Promise<void>;
-  /** Every cached page is stale from now on. */
-  invalidate(): Promise<void>;
+  /** Every cached page is stale from now on; `lsn`: the primary's position after the change. */
+  invalidate(lsn?: string | null): Promise<void>;
 }
 
 export function memoryFeedCache(ttlMs: number, maxPages = 1_000, now: () => number = Date.now): FeedCache {
   let version = 0;
+  let lsn: string | null = null;
   const pages = new Map<string, { body: string; expires: number }>();
   return {
     async get(key) {
       const page = pages.get(key);
       if (page && page.expires <= now()) pages.delete(key);
-      return { body: page && page.expires > now() ? page.body : null, version };
+      return { body: page && page.expires > now() ? page.body : null, version, lsn };
     },
     async set(key, at, body) {
       if (at !== version) return;
@@ -32,26 +37,35 @@ export function memoryFeedCache(ttlMs: number, maxPages = 1_000, now: () => numb
       if (pages.size >= maxPages) pages.delete(pages.keys().next().value as string);
       pages.set(key, { body, expires: now() + ttlMs });
     },
-    async invalidate() {
+    async invalidate(at) {
       version++;
+      if (at && (lsn === null || BigInt(at) > BigInt(lsn))) lsn = at;
       pages.clear();
     },
   };
 }
 
+/** Positions are WAL byte offsets as decimal strings (exact in Lua's doubles up to 2^53 bytes). */
+const ADVANCE = `
+if tonumber(redis.call('get', KEYS[1]) or '0') < tonumber(ARGV[1]) then redis.call('set', KEYS[1], ARGV[1]) end
+return redis.call('incr', KEYS[2])`;
+
 export function redisFeedCache(redis: Redis, prefix: string, ttlMs: number): FeedCache {
   const versionKey = `${prefix}version`;
+  const lsnKey = `${prefix}lsn`;
   const pageKey = (version: number, key: string) => `${prefix}${version}:${key}`;
   return {
     async get(key) {
-      const version = Number((await redis.get(versionKey)) ?? 0);
-      return { body: await redis.get(pageKey(version, key)), version };
+      const [version, lsn] = await redis.mget(versionKey, lsnKey);
+      return { body: await redis.get(pageKey(Number(version ?? 0), key)), version: Number(version ?? 0), lsn };
     },
     async set(key, version, body) {
       await redis.set(pageKey(version, key), body, "PX", ttlMs);
     },
-    async invalidate() {
-      await redis.incr(versionKey);
+    async invalidate(lsn) {
+      // One atomic step: the position only moves forward (instances invalidating at once may
+      // arrive out of order), and no reader sees the new version with an older position.
+      await redis.eval(ADVANCE, 2, lsnKey, versionKey, lsn ?? "0");
     },
   };
 }

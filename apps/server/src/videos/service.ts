@@ -3,6 +3,8 @@ import type { Video, VideoCreateInput, VideoListQuery, VideoUpdateInput } from "
 import type { z } from "zod";
 import { moderateText } from "../ai/moderation.js";
 import type { AppContext } from "../context.js";
+import type { Db } from "../db/index.js";
+import { readerFor } from "../db/replica.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
 import { listVideos } from "./feed.js";
@@ -95,7 +97,8 @@ export class VideosService {
     });
   }
 
-  async list(query: z.output<typeof VideoListQuery>, auth?: AuthInfo) {
+  /** `db`: where to read (the anonymous feed may read from the replica, see db/replica.ts). */
+  async list(query: z.output<typeof VideoListQuery>, auth?: AuthInfo, db: Db = this.ctx.db) {
     if ((query.createdBy === "me" || query.sort === "for_you") && !auth) {
       throw new AppError(
         "unauthorized",
@@ -103,7 +106,7 @@ export class VideosService {
         query.sort === "for_you" ? "Sign in for your personal feed" : "Sign in to see your videos",
       );
     }
-    return this.ctx.db.withUser(actor(auth), async (tx) => {
+    return db.withUser(actor(auth), async (tx) => {
       let subjects: string[] = [];
       if (query.sort === "for_you" && auth) {
         const me = await tx.query<{ subjects: string[] }>("select subjects from public.users where id = auth.uid()");
@@ -123,7 +126,8 @@ export class VideosService {
       return null;
     });
     if (cached?.body) return { body: cached.body, hit: true };
-    const body = JSON.stringify(await this.list(query));
+    const reader = await readerFor(this.ctx.db, this.ctx.replica, cached?.lsn ?? null);
+    const body = JSON.stringify(await this.list(query, undefined, reader));
     if (cached)
       await cache.set(key, cached.version, body).catch((err) => this.ctx.log.warn({ err }, "feed cache write failed"));
     return { body, hit: false };
