@@ -191,16 +191,16 @@ export interface RunningServer {
 export async function startServer(ctx: AppContext): Promise<RunningServer> {
   const app = buildApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(ctx.config.port, ctx.config.host, () => resolve(s));
-    s.once("error", (err: NodeJS.ErrnoException) =>
+    // Express 5 hands a listen error to this callback (and never emits 'listening').
+    const s = app.listen(ctx.config.port, ctx.config.host, (err?: NodeJS.ErrnoException) => {
+      if (!err) return resolve(s);
+      const { port, host } = ctx.config;
       reject(
         err.code === "EADDRINUSE"
-          ? new Error(
-              `port ${ctx.config.port} on ${ctx.config.host} is already in use (EADDRINUSE); set PORT to another`,
-            )
+          ? new Error(`port ${port} on ${host} is already in use (EADDRINUSE); stop the other program or set PORT`)
           : err,
-      ),
-    );
+      );
+    });
   });
   for (const feature of features) await feature.attach?.(server, ctx);
   const { port } = server.address() as AddressInfo;

@@ -79,8 +79,8 @@ export function pgListener(url: string, log: (msg: string, err?: unknown) => voi
   }
 
   return {
-    /** True while the connection is open and LISTENing. */
-    isUp: () => up,
+    /** True while the connection is open and LISTENing, or nothing listens (a worker-only process). */
+    isUp: () => up || subscribers.size === 0,
     async listen(channel: string, onPayload: (payload: string) => void, opts: ListenOptions = {}) {
       const sub: Subscriber = { channel, onPayload, onGap: opts.onGap };
       const isNew = !channels().has(channel);

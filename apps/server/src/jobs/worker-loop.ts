@@ -1,13 +1,14 @@
 // One worker slot: fetch jobs, run them, record the outcome. Survives the database going away: a
-// failed fetch backs off, and an outcome that cannot be recorded is retried for a while and then
-// left to the job's expiry (handlers are idempotent, and the generation reaper re-queues its own).
+// failed fetch backs off, and an outcome that cannot be recorded is retried until the database is
+// back (for up to two minutes; after that the job's expiry retries it, and the generation reaper
+// re-queues its own sooner). Handlers are idempotent, so a job run twice does no harm.
 import type PgBoss from "pg-boss";
 import type { Logger } from "../logger.js";
 import type { JobHandler } from "./queue.js";
 
 const POLL_MS = 500;
 const BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000];
-const RECORD_TRIES = 5;
+const RECORD_FOR_MS = 120_000;
 
 export interface WorkerLoop {
   /** Stops fetching and waits up to `graceMs` for the jobs in hand. */
@@ -35,13 +36,17 @@ export function runWorkerLoop(opts: {
     });
 
   async function record(what: string, fn: () => Promise<unknown>) {
-    for (let i = 0; i < RECORD_TRIES; i++) {
+    const deadline = Date.now() + RECORD_FOR_MS;
+    for (let i = 0; ; i++) {
       try {
         await fn();
         return;
       } catch (err) {
-        if (i === RECORD_TRIES - 1) log.warn({ err, queue: name }, `could not ${what} a job; it retries at its expiry`);
-        else await sleep(BACKOFF_MS[i]);
+        if (stopping || Date.now() > deadline) {
+          log.warn({ err, queue: name }, `could not ${what} a job; it retries at its expiry`);
+          return;
+        }
+        await sleep(BACKOFF_MS[Math.min(i, BACKOFF_MS.length - 1)]);
       }
     }
   }

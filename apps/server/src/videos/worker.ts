@@ -11,9 +11,9 @@ import { GENERATE_QUEUE } from "./service.js";
 const RETRY_LIMIT = QUEUES.find((q) => q.name === GENERATE_QUEUE)?.retryLimit ?? 0;
 // A live generation touches its claim every HEARTBEAT_MS; one not touched for STALE_CLAIM lost its
 // worker (a crash, kill -9, or a database restart mid-job), and the reaper hands it to a new job.
-const HEARTBEAT_MS = 5_000;
-const STALE_CLAIM = "20 seconds";
-const REAP_EVERY_MS = 5_000;
+const HEARTBEAT_MS = 3_000;
+const STALE_CLAIM = "12 seconds";
+const REAP_EVERY_MS = 3_000;
 const UNEXPECTED = "Something went wrong while writing your lesson. Please try again.";
 
 export function thumbnailUrl(id: string, version: number) {
@@ -124,7 +124,8 @@ export async function resumeUnfinished(ctx: AppContext) {
  * workers may reap at once: the claim lets only one job run a video.
  */
 export async function reapOrphans(ctx: AppContext) {
-  const rows = await ctx.db.asService((tx) => repo.orphaned(tx, GENERATE_QUEUE, STALE_CLAIM));
+  // As the connection's own role, not service_role: it reads pg-boss's table, which no client role may.
+  const rows = await repo.orphaned(ctx.db, GENERATE_QUEUE, STALE_CLAIM);
   for (const row of rows) await ctx.queue.send(GENERATE_QUEUE, { videoId: row.id });
   if (rows.length) ctx.log.info({ count: rows.length }, "re-queued orphaned generations");
   return rows.length;
@@ -145,7 +146,19 @@ export async function startVideoWorkers(ctx: AppContext) {
   await tick();
   const timer = setInterval(() => void tick(), 60_000);
   timer.unref();
-  const reaper = setInterval(() => void reapOrphans(ctx).catch(() => {}), REAP_EVERY_MS);
+  let reapFailing = false;
+  const reaper = setInterval(() => {
+    reapOrphans(ctx).then(
+      () => {
+        reapFailing = false;
+      },
+      (err) => {
+        // Once per outage, not every few seconds while the database is away.
+        if (!reapFailing) ctx.log.warn({ err }, "cannot look for orphaned generations");
+        reapFailing = true;
+      },
+    );
+  }, REAP_EVERY_MS);
   reaper.unref();
   ctx.closers.push(async () => {
     clearInterval(timer);
