@@ -26,7 +26,7 @@ import { globalLimit } from "./http/rate-limit.js";
 import { memoryStore, type RateLimitStore, redisStore } from "./http/rate-limit-store.js";
 import { type FeedCache, memoryFeedCache, redisFeedCache } from "./videos/feed-cache.js";
 import { cors, requestContext, securityHeaders } from "./http/request-context.js";
-import { createLogger, type Logger } from "./logger.js";
+import { createLogger, dbLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
 import { diskStorage } from "./media/storage.js";
 import { openApiRoutes } from "./openapi/routes.js";
@@ -48,7 +48,7 @@ export interface ContextOptions {
 export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext> {
   const log = opts.log ?? createLogger(config.logLevel);
   const dataDir = config.env === "test" && !config.dataDir ? null : config.dataDir;
-  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir }));
+  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir, log: dbLogger(log) }));
   if (opts.migrate !== false) {
     const applied = await migrate(db);
     if (applied.length) log.info({ applied }, "migrations applied");
@@ -61,7 +61,8 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const health: AppContext["health"] = {
     db: async () => {
       await db.query("select 1");
-      return { ok: true };
+      // Without the LISTEN connection no realtime event or cache invalidation arrives.
+      return db.listening() ? { ok: true } : { ok: false, detail: "notifications reconnecting" };
     },
     cache: async () => ({ ok: true, detail: "memory" }),
   };
@@ -190,8 +191,16 @@ export interface RunningServer {
 export async function startServer(ctx: AppContext): Promise<RunningServer> {
   const app = buildApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(ctx.config.port, ctx.config.host, () => resolve(s));
-    s.once("error", reject);
+    // Express 5 hands a listen error to this callback (and never emits 'listening').
+    const s = app.listen(ctx.config.port, ctx.config.host, (err?: NodeJS.ErrnoException) => {
+      if (!err) return resolve(s);
+      const { port, host } = ctx.config;
+      reject(
+        err.code === "EADDRINUSE"
+          ? new Error(`port ${port} on ${host} is already in use (EADDRINUSE); stop the other program or set PORT`)
+          : err,
+      );
+    });
   });
   for (const feature of features) await feature.attach?.(server, ctx);
   const { port } = server.address() as AddressInfo;

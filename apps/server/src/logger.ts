@@ -52,3 +52,8 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 export type Logger = pino.Logger;
+
+/** How the database driver reports connection trouble (the listener losing and regaining the server). */
+export function dbLogger(log: Logger) {
+  return (msg: string, err?: unknown) => (err ? log.warn({ err }, msg) : log.info(msg));
+}

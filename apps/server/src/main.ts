@@ -1,7 +1,7 @@
 // Entry: config → database → migrations → API and/or worker; graceful shutdown within 10 s.
 import { ConfigError, loadConfig } from "./config.js";
 import { openDb } from "./db/index.js";
-import { createLogger } from "./logger.js";
+import { createLogger, dbLogger } from "./logger.js";
 
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -21,7 +21,7 @@ async function main() {
   const log = createLogger(config.logLevel);
   // Start the embedded database first: PGlite's WASM compiles on V8's background threads while the
   // rest of the app's modules load on the main thread, which takes about a second off every start.
-  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: dbLogger(log) });
   const { closeContext, createContext, startServer } = await import("./app.js");
   const ctx = await createContext(config, { log, db: await db });
 

@@ -2,7 +2,7 @@
 // PGlite in-process by default, the PostgreSQL server when DATABASE_URL is set.
 import { randomBytes, randomUUID } from "node:crypto";
 import { SMTPServer } from "smtp-server";
-import { createContext, type RunningServer, startServer } from "../src/app.js";
+import { closeContext, createContext, type RunningServer, startServer } from "../src/app.js";
 import { type Config, testConfig } from "../src/config.js";
 import { openDb } from "../src/db/index.js";
 
@@ -74,7 +74,12 @@ export async function startTestServer(overrides: Partial<Config> = {}): Promise<
     ...overrides,
   });
   const ctx = await createContext(config);
-  const running = await startServer(ctx);
+  const running = await startServer(ctx).catch(async (err: unknown) => {
+    await closeContext(ctx);
+    await smtp.close();
+    await pg?.drop();
+    throw err;
+  });
   return {
     ...running,
     api: client(running.url),

@@ -4,8 +4,13 @@ import { openPg } from "./pg.js";
 import { openPglite } from "./pglite.js";
 import type { Db } from "./types.js";
 
-export async function openDb(opts: { databaseUrl?: string; dataDir: string | null }): Promise<Db> {
-  if (opts.databaseUrl) return openPg(opts.databaseUrl);
+export async function openDb(opts: {
+  databaseUrl?: string;
+  dataDir: string | null;
+  /** Where connection trouble is reported (the LISTEN connection reconnecting). */
+  log?: (msg: string, err?: unknown) => void;
+}): Promise<Db> {
+  if (opts.databaseUrl) return openPg(opts.databaseUrl, { log: opts.log });
   return openPglite(opts.dataDir ? join(opts.dataDir, "pg") : null);
 }
 export * from "./types.js";

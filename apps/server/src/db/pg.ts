@@ -1,16 +1,21 @@
 // node-postgres driver for a PostgreSQL server (PostgreSQL 15+, Supabase included).
 import pg from "pg";
+import { pgListener } from "./pg-listener.js";
 import { asServiceVia, type Db, type Queryable, withUserVia } from "./types.js";
 
 // numeric and bigint arrive as strings by default; the app wants numbers (counts, averages).
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export async function openPg(url: string, opts: { max?: number } = {}): Promise<Db> {
+export async function openPg(
+  url: string,
+  opts: { max?: number; log?: (msg: string, err?: unknown) => void } = {},
+): Promise<Db> {
   const max = opts.max ?? 20;
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
+  const listener = pgListener(url, opts.log);
   await pool.query("select 1");
 
   const over = (client: pg.PoolClient | pg.Pool): Queryable => ({
@@ -21,45 +26,41 @@ export async function openPg(url: string, opts: { max?: number } = {}): Promise<
       return (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [];
     },
   });
-  const listeners: pg.Client[] = [];
-
   const db: Db = {
     driver: "pg",
     ...over(pool),
     transaction: async (fn, preamble) => {
       const client = await pool.connect();
+      // A connection lost between two statements emits 'error' on the checked-out client; without a
+      // listener that would crash the process. The statement in flight fails instead, and the broken
+      // client is discarded on release rather than handed to the next request.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on("error", onError);
       try {
         await client.query(preamble ? `BEGIN; ${preamble}` : "BEGIN");
         const result = await fn(over(client));
         await client.query("COMMIT");
         return result;
       } catch (err) {
-        await client.query("ROLLBACK").catch(() => {});
+        await client.query("ROLLBACK").catch((e: Error) => {
+          broken ??= e;
+        });
         throw err;
       } finally {
-        client.release();
+        client.off("error", onError);
+        client.release(broken);
       }
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     withUser: (actor, fn) => withUserVia(db)(actor, fn),
     asService: (fn) => asServiceVia(db)(fn),
-    listen: async (channel, onPayload) => {
-      // LISTEN needs its own long-lived connection, outside the pool.
-      const client = new pg.Client({ connectionString: url });
-      client.on("error", () => {});
-      await client.connect();
-      client.on("notification", (msg) => {
-        if (msg.channel === channel && msg.payload !== undefined) onPayload(msg.payload);
-      });
-      await client.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-      listeners.push(client);
-      return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end().catch(() => {});
-      };
-    },
+    listen: (channel, onPayload, listenOpts) => listener.listen(channel, onPayload, listenOpts),
+    listening: () => listener.isUp(),
     close: async () => {
-      await Promise.all(listeners.splice(0).map((c) => c.end().catch(() => {})));
+      await listener.close();
       await pool.end();
     },
   };

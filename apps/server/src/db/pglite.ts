@@ -54,6 +54,8 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     },
     // Taken between two statements (the lock), so no transaction is half in the copy.
     dumpDataDir: () => lock.run(() => pg.dumpDataDir("gzip")),
+    // In-process: notifications cannot be lost in transit.
+    listening: () => true,
     close: () => lock.run(() => pg.close()),
   };
   return db;

@@ -22,8 +22,17 @@ export interface Db extends Queryable {
   withUser<T>(actor: Actor, fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** One transaction as `service_role` (the worker, trusted server code). */
   asService<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
-  /** Subscribes to NOTIFY on a channel; returns the unsubscribe function. */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * Subscribes to NOTIFY on a channel; returns the unsubscribe function. `onGap` runs after the
+   * listening connection was lost and restored: notifications in between were missed.
+   */
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    opts?: { onGap?: () => void },
+  ): Promise<() => Promise<void>>;
+  /** False while the listening connection is down (readiness fails; caches must not be trusted). */
+  listening(): boolean;
   /** The connection pool's state for metrics (server driver only; PGlite has one connection). */
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
   /** A consistent copy of the embedded database's files, gzipped tar (PGlite only). */

@@ -17,7 +17,7 @@ import type PgBoss from "pg-boss";
 import type { AppContext } from "../context.js";
 import { actAs, type Queryable } from "../db/index.js";
 import { markEmailed, notifyOnce } from "../notifications/service.js";
-import { observeReminderLag, timeJob } from "../observability/metrics.js";
+import { observeReminderLag } from "../observability/metrics.js";
 import { expandOccurrences } from "./domain/recurrence.js";
 import { isValidTimeZone } from "./domain/tz.js";
 import { isOccurrenceCompleted } from "./presenter.js";
@@ -133,28 +133,22 @@ export class Reminders {
   }
 
   /**
-   * Workers. Reminders come in bursts (everyone's 09:00 class has a 08:45 reminder), and a
-   * pg-boss worker waits a polling interval after every fetch, so one job per fetch would cap a
-   * process at a few reminders a second. Fetch up to BATCH at once, run PARALLEL at a time, and
-   * fail only the jobs that threw (pg-boss then completes the rest; failed ones retry).
+   * Workers. Reminders come in bursts (everyone's 09:00 class has a 08:45 reminder), so each fetch
+   * takes up to BATCH due jobs and runs PARALLEL at a time; only the ones that throw are retried.
    */
   async start() {
-    const boss = this.ctx.queue.boss;
-    await boss.work<ReminderJob>(REMINDER_QUEUE, { batchSize: BATCH, pollingIntervalSeconds: 0.5 }, async (jobs) => {
-      const failed: Array<{ id: string; err: unknown }> = [];
-      for (let i = 0; i < jobs.length; i += PARALLEL) {
-        const chunk = jobs.slice(i, i + PARALLEL);
-        const results = await Promise.allSettled(
-          chunk.map((job) => timeJob(REMINDER_QUEUE, () => this.fire(job.data))),
-        );
-        results.forEach((r, k) => {
-          if (r.status === "rejected") failed.push({ id: chunk[k].id, err: r.reason });
-        });
-      }
-      if (failed.length === 0) return;
-      for (const f of failed) this.ctx.log.warn({ err: f.err, jobId: f.id }, "reminder failed; will retry");
-      await Promise.all(failed.map((f) => boss.fail(REMINDER_QUEUE, f.id, { message: String(f.err) })));
-    });
+    await this.ctx.queue.work<ReminderJob>(
+      REMINDER_QUEUE,
+      { concurrency: 1, batchSize: BATCH, parallel: PARALLEL },
+      async (data, job) => {
+        try {
+          await this.fire(data);
+        } catch (err) {
+          this.ctx.log.warn({ err, jobId: job.id }, "reminder failed; will retry");
+          throw err;
+        }
+      },
+    );
   }
 
   /** Handles one due reminder. Safe to run twice or late: see the design note at the top. */

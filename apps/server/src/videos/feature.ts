@@ -1,6 +1,7 @@
 // The videos feature: routes, the generation worker, and the first-start samples.
 import { currentLsn } from "../db/replica.js";
 import type { Feature } from "../features.js";
+import { whileListening } from "./feed-cache.js";
 import { videoRoutes } from "./routes.js";
 import { seedSamples } from "./seed.js";
 import { VideosService } from "./service.js";
@@ -13,12 +14,15 @@ export const videosFeature: Feature = {
     if (ctx.runsWorkers) await startVideoWorkers(ctx);
     const cache = ctx.feedCache;
     if (cache) {
-      const stop = await ctx.db.listen("lm_feed", () => {
+      const invalidate = () => {
         // With a replica, the position after the change bounds which replica may rebuild pages.
         const lsn = ctx.replica ? currentLsn(ctx.db) : Promise.resolve(null);
         lsn.then((at) => cache.invalidate(at)).catch((err) => ctx.log.warn({ err }, "feed cache invalidation failed"));
-      });
+      };
+      // After a lost connection every page is suspect: invalidations may have been missed.
+      const stop = await ctx.db.listen("lm_feed", invalidate, { onGap: invalidate });
       ctx.closers.push(stop);
+      ctx.feedCache = whileListening(cache, () => ctx.db.listening());
     }
   },
   routes(api, ctx) {

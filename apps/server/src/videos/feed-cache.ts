@@ -70,6 +70,23 @@ export function redisFeedCache(redis: Redis, prefix: string, ttlMs: number): Fee
   };
 }
 
+/**
+ * The cache, trusted only while invalidations can arrive: with the LISTEN connection down every
+ * read is a miss and nothing is stored (the listener drops all pages again when it is back).
+ */
+export function whileListening(cache: FeedCache, listening: () => boolean): FeedCache {
+  return {
+    async get(key) {
+      if (!listening()) return { body: null, version: -1, lsn: null };
+      return cache.get(key);
+    },
+    async set(key, version, body) {
+      if (listening() && version !== -1) await cache.set(key, version, body);
+    },
+    invalidate: (lsn) => cache.invalidate(lsn),
+  };
+}
+
 /** The cache key of a parsed feed query: the same filters in any order are the same page. */
 export function feedKey(query: Record<string, unknown>): string {
   return JSON.stringify(Object.entries(query).sort(([a], [b]) => a.localeCompare(b)));

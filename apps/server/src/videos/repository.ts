@@ -102,6 +102,21 @@ export const markFailed = (tx: Queryable, id: string, reason: string, status: "F
     [id, reason, status],
   );
 
+/**
+ * Unfinished videos no live job is working on: GENERATING with a claim older than `stale`, or PENDING
+ * for over 10 s with no job waiting for them in the queue. (Reads pg-boss's own table, pg-boss 10.)
+ */
+export const orphaned = (tx: Queryable, queue: string, stale: string) =>
+  tx.query<{ id: string }>(
+    `select v.id from public.videos v
+      where ((v.status = 'GENERATING' and v.claimed_at < now() - $2::interval)
+          or (v.status = 'PENDING' and v.updated_at < now() - interval '10 seconds'))
+        and not exists (select 1 from pgboss.job j where j.name = $1 and j.data->>'videoId' = v.id::text
+                          and j.state in ('created', 'retry'))
+      order by v.created_at limit 100`,
+    [queue, stale],
+  );
+
 /** Videos a crashed or restarted worker left unfinished. */
 export const unfinished = (tx: Queryable) =>
   tx.query<{ id: string; status: string; attempts: number }>(

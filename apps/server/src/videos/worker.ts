@@ -9,7 +9,11 @@ import * as repo from "./repository.js";
 import { GENERATE_QUEUE } from "./service.js";
 
 const RETRY_LIMIT = QUEUES.find((q) => q.name === GENERATE_QUEUE)?.retryLimit ?? 0;
-const STALE_CLAIM = "15 minutes"; // the job's expiry: a claim older than this lost its worker
+// A live generation touches its claim every HEARTBEAT_MS; one not touched for STALE_CLAIM lost its
+// worker (a crash, kill -9, or a database restart mid-job), and the reaper hands it to a new job.
+const HEARTBEAT_MS = 3_000;
+const STALE_CLAIM = "12 seconds";
+const REAP_EVERY_MS = 3_000;
 const UNEXPECTED = "Something went wrong while writing your lesson. Please try again.";
 
 export function thumbnailUrl(id: string, version: number) {
@@ -30,8 +34,33 @@ async function claim(ctx: AppContext, videoId: string, jobId: string) {
   return rows.length > 0;
 }
 
+/** Keeps this job's claim fresh while it runs; a database blip only skips a beat. */
+function heartbeat(ctx: AppContext, videoId: string, jobId: string) {
+  const timer = setInterval(() => {
+    ctx.db
+      .asService((tx) =>
+        tx.query(
+          "update public.videos set claimed_at = now() where id = $1 and claimed_by = $2 and status = 'GENERATING'",
+          [videoId, jobId],
+        ),
+      )
+      .catch(() => {});
+  }, HEARTBEAT_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
+
 export async function generateVideo(ctx: AppContext, videoId: string, job: { id: string; retryCount: number }) {
   if (!(await claim(ctx, videoId, job.id))) return;
+  const stopHeartbeat = heartbeat(ctx, videoId, job.id);
+  try {
+    await runGeneration(ctx, videoId, job);
+  } finally {
+    stopHeartbeat();
+  }
+}
+
+async function runGeneration(ctx: AppContext, videoId: string, job: { id: string; retryCount: number }) {
   const v = await ctx.db.asService((tx) => repo.loadForGeneration(tx, videoId));
   if (!v) return;
   const input: LessonInput = {
@@ -89,6 +118,19 @@ export async function resumeUnfinished(ctx: AppContext) {
   if (rows.length) ctx.log.info({ count: rows.length }, "resumed unfinished generations");
 }
 
+/**
+ * Finds generations whose worker is gone (a stale claim) and PENDING videos no job will pick up (a
+ * retry that could not be recorded while the database was down), and queues them again. Several
+ * workers may reap at once: the claim lets only one job run a video.
+ */
+export async function reapOrphans(ctx: AppContext) {
+  // As the connection's own role, not service_role: it reads pg-boss's table, which no client role may.
+  const rows = await repo.orphaned(ctx.db, GENERATE_QUEUE, STALE_CLAIM);
+  for (const row of rows) await ctx.queue.send(GENERATE_QUEUE, { videoId: row.id });
+  if (rows.length) ctx.log.info({ count: rows.length }, "re-queued orphaned generations");
+  return rows.length;
+}
+
 export async function startVideoWorkers(ctx: AppContext) {
   await ctx.queue.work<{ videoId: string }>(
     GENERATE_QUEUE,
@@ -104,5 +146,22 @@ export async function startVideoWorkers(ctx: AppContext) {
   await tick();
   const timer = setInterval(() => void tick(), 60_000);
   timer.unref();
-  ctx.closers.push(async () => clearInterval(timer));
+  let reapFailing = false;
+  const reaper = setInterval(() => {
+    reapOrphans(ctx).then(
+      () => {
+        reapFailing = false;
+      },
+      (err) => {
+        // Once per outage, not every few seconds while the database is away.
+        if (!reapFailing) ctx.log.warn({ err }, "cannot look for orphaned generations");
+        reapFailing = true;
+      },
+    );
+  }, REAP_EVERY_MS);
+  reaper.unref();
+  ctx.closers.push(async () => {
+    clearInterval(timer);
+    clearInterval(reaper);
+  });
 }
