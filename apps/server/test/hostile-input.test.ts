@@ -1,0 +1,151 @@
+// Hostile input the security review reproduced as 500s (issue 12, items 7 and 11): each must be a
+// 4xx problem+json that names the field. NUL bytes wherever text enters, cursors that decode but
+// hold impossible values, 100,000-level JSON with an Idempotency-Key, tokens whose ids are not
+// UUIDs, a UTF-16 body, oversized headers, and missing or traversing paths under /assets/.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser, type Res, type TestServer, startTestServer } from "./harness.js";
+
+const SECRET = "hostile-input-test-secret-that-is-long-enough";
+const NUL = "Photo\u0000synthesis";
+
+let s: TestServer;
+let owner: Awaited<ReturnType<typeof makeUser>>;
+let student: Awaited<ReturnType<typeof makeUser>>;
+let videoId: string;
+beforeAll(async () => {
+  s = await startTestServer({ jwtSecret: SECRET });
+  owner = await makeUser(s, { name: "owner" });
+  student = await makeUser(s, { name: "student" });
+  videoId = await insertVideo("Photosynthesis basics");
+  await insertVideo("Photosynthesis in depth");
+});
+afterAll(() => s?.stop());
+
+async function insertVideo(title: string) {
+  const [row] = await s.ctx.db.query<{ id: string }>(
+    `insert into public.videos (title, subject, difficulty, topic, created_by, status)
+     values ($1, 'BIOLOGY', 'BEGINNER', 'Photosynthesis', $2, 'PUBLIC') returning id`,
+    [title, owner.id],
+  );
+  return row.id;
+}
+
+/** A 400 problem+json whose errors[] names `path`. */
+function expectFieldError(res: Res, path: string) {
+  expect(res.status, JSON.stringify(res.body)).toBe(400);
+  expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+  expect(res.body.code).toBe("validation_error");
+  expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
+}
+
+describe("NUL bytes wherever text enters", () => {
+  it("comment text, on create and on edit", async () => {
+    expectFieldError(await s.api("POST", "/comments", { token: student.token, body: { videoId, text: NUL } }), "text");
+    const ok = await s.api("POST", "/comments", { token: student.token, body: { videoId, text: "Clear" } });
+    expect(ok.status).toBe(201);
+    expectFieldError(
+      await s.api("PATCH", `/comments/${ok.body.id}`, { token: student.token, body: { text: NUL } }),
+      "text",
+    );
+  });
+
+  it("display name, at registration and in a profile edit", async () => {
+    const body = { email: `nul-${Date.now()}@example.com`, password: "Tr1cky-Study-Pass!", displayName: NUL };
+    expectFieldError(await s.api("POST", "/auth/register", { body }), "displayName");
+    expectFieldError(
+      await s.api("PATCH", `/users/${student.id}`, { token: student.token, body: { displayName: NUL } }),
+      "displayName",
+    );
+  });
+
+  it("a lesson's title, tags and topic", async () => {
+    const path = `/videos/${videoId}`;
+    expectFieldError(await s.api("PATCH", path, { token: owner.token, body: { title: NUL } }), "title");
+    expectFieldError(await s.api("PATCH", path, { token: owner.token, body: { tags: ["ok", NUL] } }), "tags.1");
+    const create = { topic: NUL, subject: "BIOLOGY", difficulty: "BEGINNER", sourceText: "Plants make sugar." };
+    expectFieldError(await s.api("POST", "/videos", { token: owner.token, body: create }), "topic");
+  });
+
+  it("a report's reason, on a lesson and on a comment", async () => {
+    expectFieldError(
+      await s.api("POST", `/videos/${videoId}/report`, { token: student.token, body: { reason: NUL } }),
+      "reason",
+    );
+    const c = await s.api("POST", "/comments", { token: owner.token, body: { videoId, text: "Thanks all" } });
+    expectFieldError(
+      await s.api("POST", `/comments/${c.body.id}/report`, { token: student.token, body: { reason: NUL } }),
+      "reason",
+    );
+  });
+
+  it("a view's clientId and the search query", async () => {
+    expectFieldError(
+      await s.api("POST", `/videos/${videoId}/view`, { body: { clientId: "device-\u0000-1234" } }),
+      "clientId",
+    );
+    expectFieldError(await s.api("GET", `/videos?q=${encodeURIComponent(NUL)}`), "q");
+  });
+
+  it("a planner event's title and description", async () => {
+    const event = { title: NUL, type: "EXAM", startDate: "2031-01-01T09:00:00Z" };
+    expectFieldError(await s.api("POST", "/planner/events", { token: student.token, body: event }), "title");
+    const ok = { ...event, title: "Exam", description: "room\u00002" };
+    expectFieldError(await s.api("POST", "/planner/events", { token: student.token, body: ok }), "description");
+  });
+
+  it("SUMMARY and the other text of an imported calendar", async () => {
+    const ics = (line: string) =>
+      [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//test//EN",
+        "BEGIN:VEVENT",
+        "UID:nul-1@test",
+        "DTSTART:20310101T090000Z",
+        line,
+        "END:VEVENT",
+        "END:VCALENDAR",
+        "",
+      ].join("\r\n");
+    for (const [name, line] of [
+      ["SUMMARY", `SUMMARY:${NUL}`],
+      ["DESCRIPTION", `DESCRIPTION:${NUL}`],
+      ["LOCATION", `LOCATION:${NUL}`],
+      ["CATEGORIES", `CATEGORIES:EXAM,${NUL}`],
+    ]) {
+      const res = await s.api("POST", "/planner/import", {
+        token: student.token,
+        raw: ics(line),
+        headers: { "content-type": "text/calendar" },
+      });
+      expect(res.status, `${name}: ${JSON.stringify(res.body)}`).toBe(400);
+      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect(res.body.detail).toContain(name);
+    }
+  });
+});
+
+describe("bodies", () => {
+  it("100,000 levels of JSON with an Idempotency-Key: 400, and the key stays unused", async () => {
+    const deep = `${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`;
+    const res = await s.api("POST", "/comments", {
+      token: student.token,
+      raw: deep,
+      headers: { "content-type": "application/json", "idempotency-key": "deep-1" },
+    });
+    expectFieldError(res, "(body)");
+    const keys = await s.ctx.db.query("select 1 from auth.idempotency_keys where key = 'deep-1'");
+    expect(keys).toHaveLength(0);
+  });
+
+  it("a JSON body in UTF-16 is 415, not a parse error", async () => {
+    const res = await s.api("POST", "/comments", {
+      token: student.token,
+      raw: JSON.stringify({ videoId, text: "hi" }),
+      headers: { "content-type": "application/json; charset=utf-16" },
+    });
+    expect(res.status).toBe(415);
+    expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(res.body.code).toBe("unsupported_media_type");
+  });
+});
