@@ -38,6 +38,8 @@ function expectFieldError(res: Res, path: string) {
   expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
 }
 
+const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+
 describe("NUL bytes wherever text enters", () => {
   it("comment text, on create and on edit", async () => {
     expectFieldError(await s.api("POST", "/comments", { token: student.token, body: { videoId, text: NUL } }), "text");
@@ -147,5 +149,77 @@ describe("bodies", () => {
     expect(res.status).toBe(415);
     expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
     expect(res.body.code).toBe("unsupported_media_type");
+  });
+});
+
+describe("cursors and dates that parse but hold impossible values", () => {
+  const NEW_TS = "2024-05-01 10:00:00.123456+00";
+  const UUID = "7b0c3a55-1a0e-4f5e-9a55-6a1b2c3d4e5f";
+  const videoCursors: Array<[string, string, unknown]> = [
+    ["new: Feb 31", "sort=new", { s: "new", v: ["2024-02-31 10:00:00.123456+00", UUID] }],
+    ["new: year 0000", "sort=new", { s: "new", v: ["0000-05-01 10:00:00+00", UUID] }],
+    ["new: month 99", "sort=new", { s: "new", v: ["2024-99-01 10:00:00+00", UUID] }],
+    ["new: not a uuid", "sort=new", { s: "new", v: [NEW_TS, "abc"] }],
+    ["top: non-numeric average", "sort=top", { s: "top", v: ["abc", "3", UUID] }],
+    ["top: count beyond int", "sort=top", { s: "top", v: ["4.5", "99999999999", UUID] }],
+    ["trending: non-numeric score", "sort=trending", { s: "trending", v: ["NaNx", UUID] }],
+    ["trending: score out of range", "sort=trending", { s: "trending", v: ["1e999", UUID] }],
+    ["for_you: non-numeric", "sort=for_you", { s: "for_you", v: ["x", "1.5", UUID] }],
+    ["relevance: non-numeric rank", "q=photosynthesis", { s: "relevance", v: ["rank", UUID] }],
+  ];
+  for (const [name, query, cursor] of videoCursors) {
+    it(`videos, ${name}`, async () => {
+      expectFieldError(
+        await s.api("GET", `/videos?${query}&cursor=${b64(cursor)}`, { token: student.token }),
+        "cursor",
+      );
+    });
+  }
+
+  it("comments and the moderators' queue: Feb 31, year 0000, month 99", async () => {
+    const mod = await makeUser(s, { role: "MODERATOR", name: "mod" });
+    for (const t of ["2024-02-31T10:00:00.000000Z", "0000-01-01T00:00:00.000000Z", "2024-99-01T00:00:00.000000Z"]) {
+      expectFieldError(await s.api("GET", `/comments?videoId=${videoId}&cursor=${b64([t, UUID])}`), "cursor");
+      expectFieldError(
+        await s.api("GET", `/moderation/videos?cursor=${b64([t, UUID])}`, { token: mod.token }),
+        "cursor",
+      );
+    }
+  });
+
+  it("notifications: Feb 31, year 0000, month 99, hour 25, offset +99", async () => {
+    for (const t of [
+      "2024-02-31 10:00:00.123+00",
+      "0000-01-01 10:00:00+00",
+      "2024-99-01 10:00:00+00",
+      "2024-01-01 25:00:00+00",
+      "2024-01-01 10:00:00+99",
+    ]) {
+      expectFieldError(
+        await s.api("GET", `/notifications?cursor=${b64([t, UUID])}`, { token: student.token }),
+        "cursor",
+      );
+    }
+  });
+
+  it("an event date PostgreSQL would refuse: year 0000, an offset past ±15:59", async () => {
+    for (const startDate of ["0000-06-01T09:00:00Z", "2031-06-01T09:00:00+23:59", "9999-12-31T23:59:59-15:00"]) {
+      const body = { title: "Exam", type: "EXAM", startDate };
+      expectFieldError(await s.api("POST", "/planner/events", { token: student.token, body }), "startDate");
+    }
+    const from = encodeURIComponent("0000-01-01T00:00:00Z");
+    expectFieldError(await s.api("GET", `/planner/events?from=${from}`, { token: student.token }), "from");
+  });
+
+  it("the cursors the server hands out still page through every sort", async () => {
+    for (const query of ["sort=new", "sort=top", "sort=trending", "sort=for_you", "q=photosynthesis"]) {
+      const first = await s.api("GET", `/videos?${query}&limit=1`, { token: student.token });
+      expect(first.body.nextCursor, query).toEqual(expect.any(String));
+      const second = await s.api("GET", `/videos?${query}&limit=1&cursor=${first.body.nextCursor}`, {
+        token: student.token,
+      });
+      expect(second.status, query).toBe(200);
+      expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+    }
   });
 });
