@@ -2,7 +2,18 @@
 // 4xx problem+json that names the field. NUL bytes wherever text enters, cursors that decode but
 // hold impossible values, 100,000-level JSON with an Idempotency-Key, tokens whose ids are not
 // UUIDs, a UTF-16 body, oversized headers, and missing or traversing paths under /assets/.
+import { createHmac } from "node:crypto";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { request, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import express from "express";
+import { SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
+import { notFoundHandler, problemHandler } from "../src/http/problem.js";
+import { serveWebApp } from "../src/web/static.js";
 import { makeUser, type Res, type TestServer, startTestServer } from "./harness.js";
 
 const SECRET = "hostile-input-test-secret-that-is-long-enough";
@@ -38,6 +49,22 @@ function expectFieldError(res: Res, path: string) {
   expect(res.body.errors.map((e: { path: string }) => e.path)).toContain(path);
 }
 
+/** A GET with node:http, which sends the path exactly as written. */
+function rawRequest(url: string, headers: Record<string, string> = {}) {
+  const { origin, pathname, search } = new URL(url);
+  const path = url.slice(origin.length) || `${pathname}${search}`;
+  return new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+    const req = request(origin, { path, headers }, (r) => {
+      let body = "";
+      r.on("data", (c) => {
+        body += c;
+      });
+      r.on("end", () => resolve({ status: r.statusCode ?? 0, type: r.headers["content-type"] ?? "", body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
 describe("NUL bytes wherever text enters", () => {
@@ -220,6 +247,85 @@ describe("cursors and dates that parse but hold impossible values", () => {
       });
       expect(second.status, query).toBe(200);
       expect(second.body.items[0].id).not.toBe(first.body.items[0].id);
+    }
+  });
+});
+
+describe("URLs, headers and tokens", () => {
+  it("a path parameter that is not valid percent-encoding is a 400 naming the path", async () => {
+    expectFieldError(await s.api("GET", "/videos/%E0%A4%A"), "(path)");
+  });
+
+  it("headers too large: 431 as problem+json", async () => {
+    const res = await rawRequest(`${s.url}/api/v1/videos`, { "x-padding": "x".repeat(20 * 1024) });
+    expect(res.status).toBe(431);
+    expect(res.type).toMatch(/^application\/problem\+json/);
+    expect(JSON.parse(res.body)).toMatchObject({ status: 431, code: "headers_too_large" });
+  });
+
+  const key = createHmac("sha256", SECRET).update("jwt").digest();
+  const signed = (claims: Record<string, unknown>) =>
+    new SignJWT({ role: "USER", ...claims })
+      .setProtectedHeader({ alg: "HS256" })
+      .setIssuer("little-monster")
+      .setAudience("little-monster-api")
+      .setExpirationTime("5m")
+      .sign(key);
+
+  it("a validly signed token whose sid or sub is not a UUID is 401, on the API and the socket", async () => {
+    const sid = JSON.parse(Buffer.from(student.token.split(".")[1], "base64url").toString()).sid as string;
+    for (const claims of [
+      { sub: student.id, sid: "not-a-uuid" },
+      { sub: "not-a-uuid", sid },
+      { sub: student.id, sid: `${sid}\u0000` },
+    ]) {
+      const token = await signed(claims);
+      const res = await s.api("GET", "/users/me", { token });
+      expect(res.status, JSON.stringify(claims)).toBe(401);
+      expect(res.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      const ws = new WebSocket(`${s.url.replace("http", "ws")}/api/v1/realtime?access_token=${token}`);
+      await expect(
+        new Promise((resolve, reject) => {
+          ws.once("open", resolve);
+          ws.once("error", reject);
+        }),
+      ).rejects.toThrow(/401/);
+    }
+  });
+});
+
+describe("/assets/ of the web app", () => {
+  let server: Server;
+  let base: string;
+  let dist: string;
+  beforeAll(async () => {
+    dist = mkdtempSync(join(tmpdir(), "lm-dist-"));
+    mkdirSync(join(dist, "assets"));
+    writeFileSync(join(dist, "index.html"), "<!doctype html><title>app</title>");
+    writeFileSync(join(dist, "assets", "app-123.js"), "console.log(1)");
+    writeFileSync(join(dist, "secret.txt"), "not an asset");
+    const app = express();
+    serveWebApp(app, dist);
+    app.use(notFoundHandler);
+    app.use(problemHandler);
+    server = await new Promise<Server>((resolve) => {
+      const srv = app.listen(0, "127.0.0.1", () => resolve(srv));
+    });
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    rmSync(dist, { recursive: true, force: true });
+  });
+
+  it("serves a real asset, and answers a missing one or an encoded .. with 404 problem+json", async () => {
+    expect((await fetch(`${base}/assets/app-123.js`)).status).toBe(200);
+    // Sent as written: fetch() would resolve the dot segments before they reach the server.
+    for (const path of ["/assets/missing-456.js", "/assets/..%2Fsecret.txt", "/assets/%2e%2e/secret.txt"]) {
+      const res = await rawRequest(`${base}${path}`);
+      expect(res.status, path).toBe(404);
+      expect(res.type, path).toMatch(/^application\/problem\+json/);
+      expect(res.body).not.toContain("not an asset");
     }
   });
 });
