@@ -1,5 +1,6 @@
 // Environment parsed once by zod; the process refuses to start on a bad value and names it.
 import { z } from "zod";
+import type { RealtimeLimits } from "./realtime/limits.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -47,12 +48,20 @@ const Env = z.object({
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(300),
   SEED_DEMO: bool.default(true),
   FEED_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
+  REALTIME_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
 });
 
 export type Config = ReturnType<typeof toConfig>;
 
 function toConfig(env: z.infer<typeof Env>) {
   const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/$/, "");
+  // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
+  // Per-socket message limits have defaults in realtime/limits.ts; tests override any of these.
+  const realtime: RealtimeLimits = {
+    heartbeatMs: 30_000,
+    maxBufferedBytes: 1_000_000,
+    maxConnectionsPerIp: env.REALTIME_MAX_CONNECTIONS_PER_IP,
+  };
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -95,8 +104,7 @@ function toConfig(env: z.infer<typeof Env>) {
     seedDemo: env.SEED_DEMO,
     /** Anonymous feed pages, kept this long unless a lesson appears, changes or goes away (0: off). */
     feedCacheTtlMs: env.FEED_CACHE_TTL_SECONDS * 1000,
-    // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
-    realtime: { heartbeatMs: 30_000, maxBufferedBytes: 1_000_000 },
+    realtime,
     accessTokenTtlSeconds: 15 * 60,
     refreshGraceMs: 10_000,
   };
