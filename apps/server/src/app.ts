@@ -21,7 +21,7 @@ import { authenticate } from "./http/auth.js";
 import { jsonBody } from "./http/body.js";
 import { idempotency } from "./http/idempotency.js";
 import { metricsEndpoint, requestMetrics } from "./http/metrics.js";
-import { notFoundHandler, problemHandler } from "./http/problem.js";
+import { answerClientError, notFoundHandler, problemHandler } from "./http/problem.js";
 import { globalLimit } from "./http/rate-limit.js";
 import { memoryStore, type RateLimitStore, redisStore } from "./http/rate-limit-store.js";
 import { type FeedCache, memoryFeedCache, redisFeedCache } from "./videos/feed-cache.js";
@@ -202,6 +202,7 @@ export async function startServer(ctx: AppContext): Promise<RunningServer> {
       );
     });
   });
+  server.on("clientError", answerClientError);
   for (const feature of features) await feature.attach?.(server, ctx);
   const { port } = server.address() as AddressInfo;
   const url = `http://${ctx.config.host.includes(":") ? `[${ctx.config.host}]` : ctx.config.host}:${port}`;

@@ -1,5 +1,6 @@
 // Environment parsed once by zod; the process refuses to start on a bad value and names it.
 import { z } from "zod";
+import type { RealtimeLimits } from "./realtime/limits.js";
 
 const bool = z
   .enum(["true", "false", "1", "0", "yes", "no"])
@@ -54,12 +55,20 @@ const Env = z.object({
     .optional(),
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   BACKUP_DIR: z.string().min(1).optional(),
+  REALTIME_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
 });
 
 export type Config = ReturnType<typeof toConfig>;
 
 function toConfig(env: z.infer<typeof Env>) {
   const appUrl = (env.APP_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/$/, "");
+  // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
+  // Per-socket message limits have defaults in realtime/limits.ts; tests override any of these.
+  const realtime: RealtimeLimits = {
+    heartbeatMs: 30_000,
+    maxBufferedBytes: 1_000_000,
+    maxConnectionsPerIp: env.REALTIME_MAX_CONNECTIONS_PER_IP,
+  };
   return {
     env: env.NODE_ENV,
     port: env.PORT,
@@ -105,7 +114,7 @@ function toConfig(env: z.infer<typeof Env>) {
     /** Scheduled backups (off without a cron); the newest `keep` stay in `dir`. */
     backup: { cron: env.BACKUP_CRON, keep: env.BACKUP_KEEP, dir: env.BACKUP_DIR ?? `${env.DATA_DIR}/backups` },
     // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
-    realtime: { heartbeatMs: 30_000, maxBufferedBytes: 1_000_000 },
+    realtime,
     accessTokenTtlSeconds: 15 * 60,
     refreshGraceMs: 10_000,
   };

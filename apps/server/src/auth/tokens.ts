@@ -6,6 +6,7 @@ import { errors, jwtVerify, SignJWT } from "jose";
 
 const ISSUER = "little-monster";
 const AUDIENCE = "little-monster-api";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AccessClaims {
   sub: string;
@@ -46,7 +47,9 @@ export class TokenService {
         audience: AUDIENCE,
         requiredClaims: ["sub", "sid", "exp"],
       });
+      // The ids go straight into uuid columns: anything else is a forged token, not a database error.
       if (typeof payload.sid !== "string" || typeof payload.sub !== "string") return null;
+      if (!UUID.test(payload.sid) || !UUID.test(payload.sub)) return null;
       const role = payload.role === "MODERATOR" || payload.role === "ADMIN" ? payload.role : "USER";
       return { sub: payload.sub, sid: payload.sid, role };
     } catch (err) {

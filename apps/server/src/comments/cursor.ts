@@ -14,6 +14,14 @@ export const cursorTs = (column: string) => `to_char(${column} at time zone 'UTC
 const TS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The format, and a real date: Date.parse accepts Feb 31 (as Mar 2) and year 0000, PostgreSQL does not. */
+function isRealInstant(t: string): boolean {
+  if (!TS.test(t) || t.startsWith("0000")) return false;
+  const seconds = t.slice(0, 19);
+  const parsed = new Date(`${seconds}Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 19) === seconds;
+}
+
 export function encodeCursor(k: Keyset): string {
   return Buffer.from(JSON.stringify([k.t, k.i])).toString("base64url");
 }
@@ -32,8 +40,7 @@ export function decodeCursor(raw: string | undefined): Keyset | undefined {
     parsed.length !== 2 ||
     typeof parsed[0] !== "string" ||
     typeof parsed[1] !== "string" ||
-    !TS.test(parsed[0]) ||
-    Number.isNaN(Date.parse(parsed[0])) ||
+    !isRealInstant(parsed[0]) ||
     !UUID.test(parsed[1])
   )
     throw validation("cursor", "Malformed cursor");

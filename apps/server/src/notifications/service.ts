@@ -19,6 +19,16 @@ export function toNotification(r: repo.NotificationRow): Notification {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+const CREATED_KEY = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?[+-](\d{2})(:[0-5]\d)?$/;
+
+/** created_at::text of a real instant: the pattern alone lets Feb 31, month 99 and year 0000 reach SQL. */
+function isCreatedKey(v: string): boolean {
+  const m = CREATED_KEY.exec(v);
+  if (!m || m[1].startsWith("0000") || Number(m[4]) > 15) return false;
+  const t = new Date(`${m[1]}T${m[2]}Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 19) === `${m[1]}T${m[2]}`;
+}
+
 /** Cursor = base64url JSON [created_at text, id]; opaque to clients, checked strictly here. */
 export function encodeCursor(r: repo.NotificationRow): string {
   return Buffer.from(JSON.stringify([r.created_key, r.id])).toString("base64url");
@@ -33,7 +43,7 @@ export function decodeCursor(cursor: string): { createdAt: string; id: string } 
       typeof value[0] === "string" &&
       typeof value[1] === "string" &&
       UUID.test(value[1]) &&
-      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/.test(value[0])
+      isCreatedKey(value[0])
     ) {
       return { createdAt: value[0], id: value[1] };
     }

@@ -2,25 +2,37 @@
 // every instance LISTENs, so a change committed through any instance reaches every subscriber.
 import type { IncomingMessage, Server } from "node:http";
 import { ClientMessage, type ServerMessage } from "@lm/core";
-import { type WebSocket, WebSocketServer } from "ws";
+import { WebSocket, WebSocketServer } from "ws";
 import type { AppContext } from "../context.js";
 import { liveSession } from "../auth/repository.js";
-import { authorize } from "./channels.js";
+import { AppError, unauthorized } from "../http/errors.js";
+import { rawProblem } from "../http/problem.js";
+import { authorize, type ChannelCheck } from "./channels.js";
 import { enrichComment } from "./enrich.js";
 import { observeDelivery, trackSockets } from "../observability/metrics.js";
+import {
+  clientIp,
+  connectionCounter,
+  type MessageVerdict,
+  messageBudget,
+  REALTIME_DEFAULTS,
+  type RealtimeLimits,
+} from "./limits.js";
 
 const PATH = "/api/v1/realtime";
 const MAX_SUBSCRIPTIONS = 50;
-const HEARTBEAT_MS = 30_000;
-/** A client that cannot keep up is dropped rather than buffered for ever. */
-const MAX_BUFFERED_BYTES = 1_000_000;
+/** WebSocket close code for a policy violation (RFC 6455): here, flooding the hub with messages. */
+const POLICY_VIOLATION = 1008;
 
 interface Client {
   ws: WebSocket;
   userId: string | null;
   sessionId: string | null;
   channels: Set<string>;
+  /** Channel checks in flight: a repeated subscribe waits for the same one instead of another query. */
+  pending: Map<string, Promise<ChannelCheck>>;
   alive: boolean;
+  budget: () => MessageVerdict;
 }
 
 interface DbEvent {
@@ -29,16 +41,16 @@ interface DbEvent {
   data: Record<string, unknown>;
 }
 
-export interface HubOptions {
-  heartbeatMs?: number;
-  maxBufferedBytes?: number;
-}
+export type HubOptions = RealtimeLimits;
 
 export async function attachRealtime(server: Server, ctx: AppContext, opts: HubOptions = {}) {
+  const limits = { ...REALTIME_DEFAULTS, ...opts };
   const wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
   const byChannel = new Map<string, Set<Client>>();
   const clients = new Set<Client>();
-  const maxBuffered = opts.maxBufferedBytes ?? MAX_BUFFERED_BYTES;
+  const perIp = connectionCounter(limits.maxConnectionsPerIp);
+  // A client that cannot keep up is dropped rather than buffered for ever.
+  const maxBuffered = limits.maxBufferedBytes;
 
   const send = (c: Client, msg: ServerMessage) => {
     if (c.ws.bufferedAmount > maxBuffered) {
@@ -59,12 +71,18 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
       socket.destroy();
       return;
     }
+    // The slot is taken before anything is awaited, and given back whenever the socket closes.
+    const release = perIp.acquire(clientIp(req, ctx.config.trustProxy));
+    if (!release) {
+      const detail = "Too many live connections from your network; try again later";
+      socket.end(rawProblem(new AppError("rate_limited", 429, detail, undefined, { "Retry-After": "30" })));
+      return;
+    }
+    socket.once("close", release);
     const token = url.searchParams.get("access_token");
     const auth = token ? await ctx.auth.authenticate(token).catch(() => null) : null;
     if (token && !auth) {
-      socket.end(
-        'HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n{"code":"unauthorized"}',
-      );
+      socket.end(rawProblem(unauthorized("The access token is invalid, expired or its session has ended")));
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -73,7 +91,9 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
         userId: auth?.userId ?? null,
         sessionId: auth?.sessionId ?? null,
         channels: new Set(),
+        pending: new Map(),
         alive: true,
+        budget: messageBudget(limits),
       };
       clients.add(client);
       ws.on("pong", () => {
@@ -82,6 +102,7 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
       ws.on("message", (raw) => void onMessage(client, raw.toString()));
       ws.on("close", () => {
         clients.delete(client);
+        client.pending.clear();
         for (const ch of [...client.channels]) unsubscribe(client, ch);
       });
       ws.on("error", () => ws.terminate());
@@ -89,6 +110,11 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
   });
 
   async function onMessage(c: Client, raw: string) {
+    if (c.ws.readyState !== WebSocket.OPEN) return;
+    const verdict = c.budget();
+    if (verdict === "warn") return send(c, { type: "error", code: "rate_limited" });
+    if (verdict === "drop") return;
+    if (verdict === "close") return c.ws.close(POLICY_VIOLATION, "too many messages");
     let msg: ClientMessage;
     try {
       msg = ClientMessage.parse(JSON.parse(raw));
@@ -98,21 +124,39 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
     }
     if (msg.type === "ping") return send(c, { type: "pong" });
     if (msg.type === "unsubscribe") {
+      c.pending.delete(msg.channel);
       unsubscribe(c, msg.channel);
       return send(c, { type: "unsubscribed", channel: msg.channel });
     }
-    if (c.channels.has(msg.channel)) return send(c, { type: "subscribed", channel: msg.channel });
-    if (c.channels.size >= MAX_SUBSCRIPTIONS)
-      return send(c, { type: "error", code: "too_many_subscriptions", channel: msg.channel });
-    const check = await authorize(ctx.db, msg.channel, c.userId).catch(() => ({
-      ok: false as const,
-      code: "not_found" as const,
-    }));
-    if (!check.ok) return send(c, { type: "error", code: check.code, channel: msg.channel });
-    c.channels.add(msg.channel);
-    if (!byChannel.has(msg.channel)) byChannel.set(msg.channel, new Set());
-    byChannel.get(msg.channel)!.add(c);
-    send(c, { type: "subscribed", channel: msg.channel });
+    await subscribe(c, msg.channel);
+  }
+
+  /** Joins a channel after one check; subscribing again to a joined or pending channel costs no query. */
+  async function subscribe(c: Client, channel: string) {
+    if (c.channels.has(channel)) return send(c, { type: "subscribed", channel });
+    let check = c.pending.get(channel);
+    if (!check) {
+      if (c.channels.size + c.pending.size >= MAX_SUBSCRIPTIONS)
+        return send(c, { type: "error", code: "too_many_subscriptions", channel });
+      const started: Promise<ChannelCheck> = authorize(ctx.db, channel, c.userId)
+        .catch((): ChannelCheck => ({ ok: false, code: "not_found" }))
+        .then((result) => {
+          // Still wanted (no unsubscribe or close meanwhile): join once, however many asked.
+          if (c.pending.get(channel) !== started) return result;
+          c.pending.delete(channel);
+          if (result.ok && c.ws.readyState === WebSocket.OPEN) {
+            c.channels.add(channel);
+            if (!byChannel.has(channel)) byChannel.set(channel, new Set());
+            byChannel.get(channel)!.add(c);
+          }
+          return result;
+        });
+      c.pending.set(channel, started);
+      check = started;
+    }
+    const result = await check;
+    if (!result.ok) return send(c, { type: "error", code: result.code, channel });
+    if (c.channels.has(channel)) send(c, { type: "subscribed", channel });
   }
 
   async function dispatch(payload: string) {
@@ -160,7 +204,7 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
         c.ws.close(4401, "session ended");
       }
     }
-  }, opts.heartbeatMs ?? HEARTBEAT_MS);
+  }, limits.heartbeatMs);
   heartbeat.unref();
 
   const stopCounting = trackSockets(() => clients.size);

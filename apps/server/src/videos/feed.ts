@@ -42,14 +42,43 @@ export function encodeCursor(sort: string, values: string[]): string {
   return Buffer.from(JSON.stringify({ s: sort, v: values })).toString("base64url");
 }
 
-function decodeCursor(cursor: string, sort: string, arity: number): string[] {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// timestamptz as PostgreSQL prints it (DateStyle ISO): 2024-05-01 10:00:00.123456+00
+const TIMESTAMPTZ = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?[+-](\d{2})(:[0-5]\d)?$/;
+
+/** A real calendar instant: the regex lets Feb 31, month 99 and year 0000 through, PostgreSQL does not. */
+function isTimestamptz(v: string): boolean {
+  const m = TIMESTAMPTZ.exec(v);
+  if (!m || m[1].startsWith("0000") || Number(m[4]) > 15) return false;
+  const t = new Date(`${m[1]}T${m[2]}Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 19) === `${m[1]}T${m[2]}`;
+}
+
+/** float8 input PostgreSQL accepts: finite, not so small that it underflows to an error. */
+function isFloat8(v: string): boolean {
+  if (v === "NaN" || v === "Infinity" || v === "-Infinity") return true;
+  const m = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d{1,4})?$/i.exec(v);
+  const n = Number(v);
+  return m !== null && Number.isFinite(n) && (n !== 0 || !/[1-9]/.test(m[1]));
+}
+
+/** Whether a cursor value casts to its key's SQL type; a value that does not would be a 500. */
+const CASTS_TO: Record<string, (v: string) => boolean> = {
+  uuid: (v) => UUID.test(v),
+  int: (v) => /^-?\d{1,10}$/.test(v) && Math.abs(Number(v)) <= 2_147_483_647,
+  numeric: (v) => /^-?\d{1,20}(\.\d{1,20})?$/.test(v),
+  float8: isFloat8,
+  timestamptz: isTimestamptz,
+};
+
+function decodeCursor(cursor: string, sort: string, casts: string[]): string[] {
   try {
     const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { s?: unknown; v?: unknown };
     if (
       parsed.s === sort &&
       Array.isArray(parsed.v) &&
-      parsed.v.length === arity &&
-      parsed.v.every((x) => typeof x === "string")
+      parsed.v.length === casts.length &&
+      parsed.v.every((x, i) => typeof x === "string" && CASTS_TO[casts[i]](x))
     ) {
       return parsed.v as string[];
     }
@@ -94,7 +123,7 @@ export async function listVideos(tx: Queryable, q: Query, viewer: FeedViewer) {
   }
   if (q.sort === "for_you" && !q.q) named.subjects = viewer.subjects;
   if (q.cursor) {
-    const values = decodeCursor(q.cursor, sortName, p.keys.length);
+    const values = decodeCursor(q.cursor, sortName, p.casts);
     const placeholders = values.map((v, i) => {
       named[`c${i}`] = v;
       return `$c${i}::${p.casts[i]}`;

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express } from "express";
+import { notFound } from "../http/errors.js";
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "web", "dist");
 
@@ -35,10 +36,12 @@ export function serveWebApp(app: Express, dist = WEB_DIST) {
     res.setHeader("Content-Security-Policy", CSP);
     next();
   });
-  app.use(
-    "/assets",
-    express.static(join(dist, "assets"), { immutable: true, maxAge: "365d", index: false, fallthrough: false }),
-  );
+  app.use("/assets", express.static(join(dist, "assets"), { immutable: true, maxAge: "365d", index: false }));
+  // A missing asset (an old build's chunk) or a path the static server refuses (an encoded ..) is
+  // a plain 404: never the app shell below, never the static server's raw error.
+  app.use("/assets", () => {
+    throw notFound("Asset");
+  });
   app.use(
     express.static(dist, {
       index: false,

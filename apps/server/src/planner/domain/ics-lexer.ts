@@ -54,6 +54,8 @@ const NAME = /^[A-Za-z0-9-]+/;
 function parseContentLine(text: string, line: number): IcsProperty {
   const name = NAME.exec(text)?.[0];
   if (!name) throw new IcsImportError(`"${text.slice(0, 40)}" is not a NAME:value line`, line);
+  // RFC 5545 allows no control characters in a line, and PostgreSQL cannot store a NUL in text.
+  if (text.includes("\u0000")) throw new IcsImportError(`property ${name} contains a NUL character`, line);
   const params = new Map<string, string[]>();
   let i = name.length;
   while (text[i] === ";") {
