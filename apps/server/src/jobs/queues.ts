@@ -7,4 +7,7 @@ export const QUEUES: Array<{ name: string } & PgBoss.Queue> = [
   // Reminders: scheduled with startAfter; a singleton key per reminder keeps them exactly-once.
   { name: "send-reminder", retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 120 },
   { name: "moderate-comment", retryLimit: 2, retryDelay: 5, retryBackoff: true, expireInSeconds: 300 },
+  // Videos of published lessons (media/render): a slow speech server or a busy machine deserves a
+  // second try; the handler fails for good what retrying cannot fix (garbage audio, a refusal).
+  { name: "render-video", retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 30 * 60 },
 ];

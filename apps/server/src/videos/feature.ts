@@ -1,5 +1,7 @@
 // The videos feature: routes, the generation worker, and the first-start samples.
 import type { Feature } from "../features.js";
+import { startRenderWorker } from "../media/render/queue.js";
+import { mediaRoutes } from "../media/render/routes.js";
 import { videoRoutes } from "./routes.js";
 import { seedSamples } from "./seed.js";
 import { VideosService } from "./service.js";
@@ -9,7 +11,10 @@ export const videosFeature: Feature = {
   name: "videos",
   async init(ctx) {
     if (ctx.config.seedDemo) await seedSamples(ctx);
-    if (ctx.runsWorkers) await startVideoWorkers(ctx);
+    if (ctx.runsWorkers) {
+      await startVideoWorkers(ctx);
+      await startRenderWorker(ctx);
+    }
     const cache = ctx.feedCache;
     if (cache) {
       const stop = await ctx.db.listen("lm_feed", () => {
@@ -20,5 +25,6 @@ export const videosFeature: Feature = {
   },
   routes(api, ctx) {
     api.use("/videos", videoRoutes(ctx, new VideosService(ctx)));
+    api.use("/videos", mediaRoutes(ctx));
   },
 };

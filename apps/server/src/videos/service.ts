@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { moderateText } from "../ai/moderation.js";
 import type { AppContext } from "../context.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
+import { deleteMediaFiles } from "../media/render/files.js";
 import type { AuthInfo } from "../http/express.js";
 import { listVideos } from "./feed.js";
 import { type FeedCache, feedKey } from "./feed-cache.js";
@@ -69,6 +70,9 @@ export class VideosService {
       if (deleted.length === 0) throw forbidden("Only the creator or a moderator can delete this video");
     });
     await this.ctx.storage.delete(`thumbnails/${id}.png`).catch(() => {});
+    await deleteMediaFiles(this.ctx.storage, id).catch((err) =>
+      this.ctx.log.warn({ err, id }, "video files not deleted"),
+    );
   }
 
   async retry(id: string, auth: AuthInfo): Promise<Video> {
