@@ -13,6 +13,7 @@ export interface Probe {
     width?: number;
     height?: number;
     duration?: string;
+    r_frame_rate?: string;
     disposition?: { attached_pic?: number };
   }>;
   format: { duration: string; format_name: string };
@@ -29,11 +30,30 @@ export async function ffprobe(file: string): Promise<Probe> {
   return JSON.parse(stdout) as Probe;
 }
 
-/** The video frame shown at second `t`, as raw RGB (1280×720×3 bytes). */
-export async function frameAt(file: string, t: number): Promise<Buffer> {
+/**
+ * The frame on screen at second `t` of a constant-frame-rate video, as raw RGB (1280×720×3 bytes).
+ * FFmpeg's -ss yields the first frame at or after a time, so ask for the start of the frame
+ * interval that holds `t`.
+ */
+export async function frameAt(file: string, t: number, fps: number): Promise<Buffer> {
+  const shownSince = Math.floor(t * fps + 1e-6) / fps;
   const { stdout } = await run(
     "ffmpeg",
-    ["-v", "error", "-ss", t.toFixed(3), "-i", file, "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", "rgb24", "pipe:1"],
+    [
+      "-v",
+      "error",
+      "-ss",
+      shownSince.toFixed(3),
+      "-i",
+      file,
+      "-frames:v",
+      "1",
+      "-f",
+      "rawvideo",
+      "-pix_fmt",
+      "rgb24",
+      "pipe:1",
+    ],
     { encoding: "buffer", maxBuffer: MAX },
   );
   return stdout;
@@ -58,35 +78,25 @@ export function pixelDistance(a: Buffer, b: Buffer): number {
   return sum / a.length;
 }
 
-/** RMS level (0–1) of the audio track between two seconds. */
-export async function audioRms(file: string, from: number, to: number): Promise<number> {
+/** The audio track decoded once, mono 16-bit; rms(from, to) is its level (0–1) between two seconds. */
+export async function audioTrack(file: string) {
+  const rate = 16_000;
   const { stdout } = await run(
     "ffmpeg",
-    [
-      "-v",
-      "error",
-      "-ss",
-      from.toFixed(3),
-      "-t",
-      (to - from).toFixed(3),
-      "-i",
-      file,
-      "-vn",
-      "-ac",
-      "1",
-      "-f",
-      "s16le",
-      "-c:a",
-      "pcm_s16le",
-      "pipe:1",
-    ],
+    ["-v", "error", "-i", file, "-vn", "-ac", "1", "-ar", String(rate), "-f", "s16le", "-c:a", "pcm_s16le", "pipe:1"],
     { encoding: "buffer", maxBuffer: MAX },
   );
-  const n = Math.floor(stdout.length / 2);
-  if (n === 0) return 0;
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += (stdout.readInt16LE(i * 2) / 32768) ** 2;
-  return Math.sqrt(sum / n);
+  const samples = new Int16Array(stdout.buffer, stdout.byteOffset, Math.floor(stdout.length / 2));
+  return {
+    rms(from: number, to: number): number {
+      const a = Math.max(0, Math.round(from * rate));
+      const b = Math.min(samples.length, Math.round(to * rate));
+      if (b <= a) return 0;
+      let sum = 0;
+      for (let i = a; i < b; i++) sum += (samples[i] / 32768) ** 2;
+      return Math.sqrt(sum / (b - a));
+    },
+  };
 }
 
 export interface VttCue {

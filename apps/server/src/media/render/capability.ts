@@ -2,6 +2,7 @@
 // FFmpeg must both be there; otherwise lessons still publish and say plainly what is missing.
 import type { Config } from "../../config.js";
 import type { MediaFailureCode } from "./errors.js";
+import { registerFonts } from "./frames/fonts.js";
 import { programVersion } from "./process.js";
 import type { Renderer } from "./render-lesson.js";
 import { chooseTts } from "./tts/index.js";
@@ -31,9 +32,11 @@ export async function detectRenderCapability(config: Config["video"]): Promise<R
       detail: missing.join(" "),
     };
   }
+  // Decoding the font files takes a moment: do it now rather than in the middle of the first render.
+  registerFonts();
   return {
     renderer: { tts: speech.tts, ffmpeg: config.ffmpegPath, threads: config.threads },
     unavailable: null,
-    detail: `${speech.tts.name} (${speech.tts.voice}) + ${ffmpeg}`,
+    detail: `${speech.tts.name} (${speech.tts.voice}) + ${ffmpeg.replace(/\s+Copyright.*$/, "")}`,
   };
 }

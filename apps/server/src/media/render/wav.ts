@@ -42,11 +42,16 @@ export function parseWav(buf: Buffer): Pcm | null {
       const end = Math.min(buf.length, body + size);
       const frameBytes = 2 * format.channels;
       const frames = Math.floor((end - body) / frameBytes);
+      if (format.channels === 1) {
+        // One copy into an aligned buffer (WAV is little-endian, as is every CPU we run on).
+        const copy = new Uint8Array(frames * 2);
+        copy.set(buf.subarray(body, body + frames * 2));
+        return { sampleRate: format.sampleRate, samples: new Int16Array(copy.buffer) };
+      }
       const samples = new Int16Array(frames);
       for (let i = 0; i < frames; i++) {
         const at = body + i * frameBytes;
-        samples[i] =
-          format.channels === 1 ? buf.readInt16LE(at) : Math.round((buf.readInt16LE(at) + buf.readInt16LE(at + 2)) / 2);
+        samples[i] = Math.round((buf.readInt16LE(at) + buf.readInt16LE(at + 2)) / 2);
       }
       return { sampleRate: format.sampleRate, samples };
     }
