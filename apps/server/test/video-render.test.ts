@@ -9,7 +9,8 @@ import { WebSocket } from "ws";
 import { testConfig } from "../src/config.js";
 import { keyPointSlide } from "../src/media/render/frames/plan.js";
 import { drawScene } from "../src/media/render/frames/slides.js";
-import { narrationSegments } from "../src/media/render/narration.js";
+import { narrationSegments, segmentText } from "../src/media/render/narration.js";
+import { splitSentences } from "../src/media/render/sentences.js";
 import { CELL_NOTES } from "./fixtures/cell-notes.js";
 import { makeUser, type TestServer, startTestServer, waitFor } from "./harness.js";
 import { audioTrack, ffprobe, frameAt, parseVtt, pixelDistance, pngRgb } from "./video-tools.js";
@@ -127,10 +128,12 @@ describe("rendering a lesson's video", () => {
       expect(c.end).toBeGreaterThan(c.start);
       expect(c.end).toBeLessThanOrEqual(video.duration);
     }
-    // The captions say what the script says, in order.
-    const spoken = cues.map((c) => c.text).join(" ");
-    expect(spoken).toContain("The nucleus holds the cell's DNA.");
-    expect(spoken.indexOf("nucleus")).toBeLessThan(spoken.indexOf("Mitochondria"));
+    // The captions are the narration, word for word and in order: every sentence of the script.
+    const words = (t: string) =>
+      t.replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">").split(/\s+/).filter(Boolean);
+    const narration = narrationSegments(video).map(segmentText).join(" ");
+    expect(words(cues.map((c) => c.text).join(" "))).toEqual(words(narration));
+    for (const sentence of splitSentences(video.script ?? "")) expect(narration).toContain(sentence);
     const chapters = parseVtt((await get(video.media.chaptersUrl!)).body.toString("utf8"));
     expect(chapters.map((c) => c.text)).toEqual(video.keyPoints.map((k) => k.replace(/\s+/g, " ").trim()));
     expect(chapters.map((c) => c.start)).toEqual(video.timestamps);
