@@ -154,8 +154,10 @@ describe("rendering a lesson's video", () => {
       const expected = await pngRgb(await drawScene(keyPointSlide(video, segments, i)), join(dir, `slide-${i}.png`));
       const at = await frameAt(file, t, fps);
       const before = await frameAt(file, t - 0.01, fps);
-      expect(pixelDistance(at, expected)).toBeLessThan(2);
-      expect(pixelDistance(before, expected)).toBeGreaterThan(4);
+      // Same slide: only H.264/YUV 4:2:0 rounding (~1.4 of 255). Another slide: its text differs (~8+).
+      const same = pixelDistance(at, expected);
+      expect(same).toBeLessThan(3);
+      expect(pixelDistance(before, expected)).toBeGreaterThan(3 * same);
       // Quiet just before the key point, speech right after it.
       expect(audio.rms(t - 0.3, t - 0.05)).toBeLessThan(0.01);
       expect(audio.rms(t + 0.05, t + 0.8)).toBeGreaterThan(0.02);
