@@ -90,7 +90,17 @@ interface Run {
   peakTreeMb: number;
   loopP99Ms: number;
   loopMaxMs: number;
+  idleP99Ms: number;
   load: number;
+}
+
+/** Event-loop delay of this process doing nothing for a while: the floor a busy machine sets. */
+async function idleLoopP99(ms = 3000): Promise<number> {
+  const h = monitorEventLoopDelay({ resolution: 10 });
+  h.enable();
+  await new Promise((r) => setTimeout(r, ms));
+  h.disable();
+  return h.percentile(99) / 1e6;
 }
 
 async function runOnce(
@@ -98,6 +108,7 @@ async function runOnce(
   renderer: NonNullable<Awaited<ReturnType<typeof detectRenderCapability>>["renderer"]>,
 ): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), "lm-bench-video-"));
+  const idleP99Ms = await idleLoopP99();
   const load = loadavg()[0];
   const sampler = startRssSampler();
   const loop = monitorEventLoopDelay({ resolution: 10 });
@@ -123,6 +134,7 @@ async function runOnce(
       peakTreeMb: (await sampler.stop()) / 1024 / 1024,
       loopP99Ms: loop.percentile(99) / 1e6,
       loopMaxMs: loop.max / 1e6,
+      idleP99Ms,
       load,
     };
   } finally {
@@ -159,7 +171,7 @@ async function main() {
         `| ${name} | ${run} | ${r.seconds} s | ${(r.renderMs / 1000).toFixed(1)} s | **${(r.renderMs / 1000 / r.seconds).toFixed(3)}** | ` +
           `${(r.speechMs / 1000).toFixed(1)} / ${(r.framesMs / 1000).toFixed(1)} / ${(r.encodeMs / 1000).toFixed(1)} s | ` +
           `${mb.toFixed(2)} MB | ${(mb / (r.seconds / 60)).toFixed(2)} MB | ${r.peakTreeMb.toFixed(0)} MB | ` +
-          `${r.loopP99Ms.toFixed(0)} / ${r.loopMaxMs.toFixed(0)} ms | ${r.load.toFixed(2)} |`,
+          `${r.loopP99Ms.toFixed(0)} / ${r.loopMaxMs.toFixed(0)} ms (${r.idleP99Ms.toFixed(0)} ms) | ${r.load.toFixed(2)} |`,
       );
     }
   }

@@ -214,3 +214,19 @@ describe("chunkText", () => {
     expect(chunkText("One two. Three four.", 10)).toEqual(["One two.", "Three", "four."]);
   });
 });
+
+describe("slides", () => {
+  it("wrap keeps a line within the width, breaks an endless word, and ends a cut text with …", async () => {
+    const { createCanvas } = await import("@napi-rs/canvas");
+    const { wrap } = await import("./frames/slides.js");
+    const { registerFonts, FONT_FAMILY } = await import("./frames/fonts.js");
+    registerFonts();
+    const g = createCanvas(10, 10).getContext("2d");
+    g.font = `400 30px "${FONT_FAMILY}"`;
+    const lines = wrap(g, `${"x".repeat(5000)} and then some ordinary words`, 600, 3);
+    expect(lines).toHaveLength(3);
+    for (const l of lines) expect(g.measureText(l).width).toBeLessThanOrEqual(600);
+    expect(lines[2].endsWith("…")).toBe(true);
+    expect(wrap(g, "Short text", 600, 3)).toEqual(["Short text"]);
+  });
+});

@@ -35,15 +35,26 @@ const font = (weight: 400 | 700, px: number) => `${weight} ${px}px "${FONT_FAMIL
 export function wrap(g: SKRSContext2D, text: string, width: number, maxLines: number): string[] {
   const lines: string[] = [];
   let line = "";
-  const words = printable(text).split(/\s+/).filter(Boolean);
+  // A slide shows at most a few lines: a longer text (or a 5,000-character "word") is cut first,
+  // so the measuring below stays bounded whatever a lesson holds.
+  const words = printable(text)
+    .slice(0, 80 * maxLines)
+    .split(/\s+/)
+    .filter(Boolean);
   for (let w of words) {
-    while (g.measureText(w).width > width) {
-      let cut = w.length - 1;
-      while (cut > 1 && g.measureText(w.slice(0, cut)).width > width) cut--;
+    while (w.length > 1 && g.measureText(w).width > width) {
+      // The longest prefix that fits, by bisection.
+      let lo = 1;
+      let hi = w.length - 1;
+      while (lo < hi) {
+        const mid = Math.ceil((lo + hi) / 2);
+        if (g.measureText(w.slice(0, mid)).width <= width) lo = mid;
+        else hi = mid - 1;
+      }
       if (line) lines.push(line);
-      lines.push(w.slice(0, cut));
+      lines.push(w.slice(0, lo));
       line = "";
-      w = w.slice(cut);
+      w = w.slice(lo);
     }
     const next = line ? `${line} ${w}` : w;
     if (line && g.measureText(next).width > width) {
