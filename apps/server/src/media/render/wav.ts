@@ -85,8 +85,10 @@ export const pcmSeconds = (pcm: Pcm) => pcm.samples.length / pcm.sampleRate;
 /** Peak absolute sample (0–32768): a clip whose peak is tiny is silence, not speech. */
 export function peakLevel(pcm: Pcm): number {
   let peak = 0;
-  for (const s of pcm.samples) {
-    const a = Math.abs(s);
+  const s = pcm.samples;
+  // An indexed loop: a typed array's iterator is several times slower on millions of samples.
+  for (let i = 0; i < s.length; i++) {
+    const a = s[i] < 0 ? -s[i] : s[i];
     if (a > peak) peak = a;
   }
   return peak;

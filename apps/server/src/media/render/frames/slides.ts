@@ -125,6 +125,19 @@ async function drawTitle(g: SKRSContext2D, s: Extract<Scene, { kind: "title" }>)
   g.fillText(`${SUBJECT_LABELS[s.subject]}  ·  ${DIFFICULTY[s.difficulty]}  ·  ${points}`, 80, 670);
 }
 
+// A key point's slide is drawn once per build-up step with the same bullets: wrap each text once.
+const wrapped = new Map<string, string[]>();
+function wrapOnce(g: SKRSContext2D, text: string, width: number, maxLines: number): string[] {
+  const key = `${g.font}|${width}|${maxLines}|${text}`;
+  let lines = wrapped.get(key);
+  if (!lines) {
+    if (wrapped.size > 500) wrapped.clear(); // a render's worth; bounded across many renders
+    lines = wrap(g, text, width, maxLines);
+    wrapped.set(key, lines);
+  }
+  return lines;
+}
+
 function drawPoint(g: SKRSContext2D, s: Extract<Scene, { kind: "point" }>) {
   const color = SUBJECT_COLORS[s.subject] ?? SUBJECT_COLORS.OTHER;
   g.fillStyle = PAPER;
@@ -139,7 +152,7 @@ function drawPoint(g: SKRSContext2D, s: Extract<Scene, { kind: "point" }>) {
   const headingBottom = drawLines(g, wrap(g, s.heading, 1100, 3), 80, 148, 58);
   // Sentences build up as they are spoken; when they no longer fit, the oldest give way.
   g.font = font(400, 30);
-  const blocks = s.bullets.slice(0, s.shown).map((b) => wrap(g, b, 1060, 3));
+  const blocks = s.bullets.slice(0, s.shown).map((b) => wrapOnce(g, b, 1060, 3));
   const top = headingBottom + 30;
   const bottom = 630;
   let first = 0;
