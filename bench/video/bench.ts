@@ -12,7 +12,8 @@ import { Worker } from "node:worker_threads";
 import { SAMPLE_LESSONS } from "../../apps/server/src/ai/samples.js";
 import { testConfig } from "../../apps/server/src/config.js";
 import { detectRenderCapability } from "../../apps/server/src/media/render/capability.js";
-import { renderLesson, type RenderLessonInput } from "../../apps/server/src/media/render/render-lesson.js";
+import type { RenderLessonInput, Renderer } from "../../apps/server/src/media/render/render-lesson.js";
+import { RenderThread } from "../../apps/server/src/media/render/thread/client.js";
 
 const WRITE = process.argv.includes("--write");
 const RUNS = 2;
@@ -103,10 +104,7 @@ async function idleLoopP99(ms = 3000): Promise<number> {
   return h.percentile(99) / 1e6;
 }
 
-async function runOnce(
-  lesson: RenderLessonInput,
-  renderer: NonNullable<Awaited<ReturnType<typeof detectRenderCapability>>["renderer"]>,
-): Promise<Run> {
+async function runOnce(lesson: RenderLessonInput, renderer: Renderer, thread: RenderThread): Promise<Run> {
   const dir = mkdtempSync(join(tmpdir(), "lm-bench-video-"));
   const idleP99Ms = await idleLoopP99();
   const load = loadavg()[0];
@@ -116,7 +114,7 @@ async function runOnce(
   const marks: Record<string, number> = {};
   const t0 = performance.now();
   try {
-    const out = await renderLesson(lesson, renderer, {
+    const out = await thread.render(lesson, renderer, {
       dir,
       onProgress: (p) => {
         if (p >= 45 && !marks.speech) marks.speech = performance.now();
@@ -147,6 +145,8 @@ async function runOnce(
 async function main() {
   const cap = await detectRenderCapability({ ...testConfig().video, render: true });
   if (!cap.renderer) throw new Error(cap.unavailable?.reason);
+  // As in the server: the render runs in its own thread; this (the API's) thread only waits.
+  const thread = new RenderThread();
   const lines: string[] = [];
   const say = (s = "") => {
     console.log(s);
@@ -165,7 +165,7 @@ async function main() {
   say("|---|---|---|---|---|---|---|---|---|---|---|");
   for (const { name, lesson } of lessons()) {
     for (let run = 1; run <= RUNS; run++) {
-      const r = await runOnce(lesson, cap.renderer);
+      const r = await runOnce(lesson, cap.renderer, thread);
       const mb = r.bytes / 1024 / 1024;
       say(
         `| ${name} | ${run} | ${r.seconds} s | ${(r.renderMs / 1000).toFixed(1)} s | **${(r.renderMs / 1000 / r.seconds).toFixed(3)}** | ` +
@@ -175,6 +175,7 @@ async function main() {
       );
     }
   }
+  await thread.close();
   if (WRITE) {
     const file = join(import.meta.dirname, "RESULTS.md");
     const text = readFileSync(file, "utf8");

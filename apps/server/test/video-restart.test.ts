@@ -7,6 +7,7 @@ import { join } from "node:path";
 import type { Video } from "@lm/core";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { testConfig } from "../src/config.js";
+import { openDb } from "../src/db/index.js";
 import { resumeRenders } from "../src/media/render/queue.js";
 import { CELL_NOTES } from "./fixtures/cell-notes.js";
 import { makeUser, PASSWORD, type TestServer, startTestServer, uniqueEmail, waitFor } from "./harness.js";
@@ -52,64 +53,86 @@ async function startProcess(dir: string) {
   return { child, url, exited, output: () => out };
 }
 
-describe("a worker killed in the middle of a render", () => {
-  it.skipIf(Boolean(process.env.DATABASE_URL))(
-    // On a PostgreSQL server a dead worker's render is taken over after its heartbeat goes stale
-    // (a minute); that path is the in-process test below, on both drivers. Embedded mode has one
-    // worker, so the next start resumes at once: that is what this test kills.
-    "kill -9 while RENDERING → after a restart the video is finished, and nothing stays RENDERING",
-    async () => {
-      const dir = mkdtempSync(join(tmpdir(), "lm-kill-"));
-      dirs.push(dir);
-      const first = await startProcess(dir);
-      const call = async (path: string, init: RequestInit & { token?: string } = {}, base = first.url) => {
-        const res = await fetch(`${base}/api/v1${path}`, {
-          ...init,
-          headers: {
-            "content-type": "application/json",
-            ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-          },
-        });
-        return { status: res.status, body: await res.json() };
-      };
-      const reg = await call("/auth/register", {
-        method: "POST",
-        body: JSON.stringify({ email: uniqueEmail("kill"), password: PASSWORD, displayName: "Kill" }),
-      });
-      const token: string = reg.body.session.accessToken;
-      const created = await call("/videos", {
-        method: "POST",
-        token,
-        body: JSON.stringify({ topic: "Cells", subject: "BIOLOGY", difficulty: "BEGINNER", sourceText: CELL_NOTES }),
-      });
-      expect(created.status).toBe(202);
-      const id: string = created.body.id;
-      await waitFor(async () => {
-        const v = (await call(`/videos/${id}`, { token })).body as Video;
-        return v.media.status === "RENDERING";
-      }, 60_000);
-      first.child.kill("SIGKILL");
-      expect(await first.exited).toBeNull(); // killed by the signal, no clean-up ran
+type Proc = Awaited<ReturnType<typeof startProcess>>;
 
-      const second = await startProcess(dir);
-      const settled = await waitFor(async () => {
-        const v = (await call(`/videos/${id}`, { token }, second.url)).body as Video;
-        return ["READY", "FAILED"].includes(v.media.status) ? v : null;
-      }, 90_000);
-      if (settled.media.status === "FAILED") expect(settled.media.failureReason).toBeTruthy();
-      else {
-        expect(settled.media.status).toBe("READY");
-        const mp4 = await fetch(`${second.url}${settled.media.mp4Url}`, { headers: { range: "bytes=0-7" } });
-        expect(mp4.status).toBe(206);
-        expect(
-          Buffer.from(await mp4.arrayBuffer())
-            .subarray(4, 8)
-            .toString(),
-        ).toBe("ftyp");
-      }
-    },
-    240_000,
+async function call(base: string, path: string, init: RequestInit & { token?: string } = {}) {
+  const res = await fetch(`${base}/api/v1${path}`, {
+    ...init,
+    headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+/** A student on `p` whose lesson's video is being rendered right now. */
+async function lessonRendering(p: Proc) {
+  const reg = await call(p.url, "/auth/register", {
+    method: "POST",
+    body: JSON.stringify({ email: uniqueEmail("restart"), password: PASSWORD, displayName: "Restart" }),
+  });
+  const token: string = reg.body.session.accessToken;
+  const created = await call(p.url, "/videos", {
+    method: "POST",
+    token,
+    body: JSON.stringify({ topic: "Cells", subject: "BIOLOGY", difficulty: "BEGINNER", sourceText: CELL_NOTES }),
+  });
+  expect(created.status).toBe(202);
+  const id: string = created.body.id;
+  await waitFor(
+    async () => ((await call(p.url, `/videos/${id}`, { token })).body as Video).media.status === "RENDERING",
+    60_000,
   );
+  return { id, token };
+}
+
+/** After a restart the render is resumed: READY with a playable MP4 (or FAILED with a reason). */
+async function expectFinished(p: Proc, id: string, token: string) {
+  const settled = await waitFor(async () => {
+    const v = (await call(p.url, `/videos/${id}`, { token })).body as Video;
+    return ["READY", "FAILED"].includes(v.media.status) ? v : null;
+  }, 90_000);
+  if (settled.media.status === "FAILED") return void expect(settled.media.failureReason).toBeTruthy();
+  const mp4 = await fetch(`${p.url}${settled.media.mp4Url}`, { headers: { range: "bytes=0-7" } });
+  expect(mp4.status).toBe(206);
+  expect(Buffer.from(await mp4.arrayBuffer()).toString("latin1", 4, 8)).toBe("ftyp");
+}
+
+// On a PostgreSQL server a dead worker's render is taken over after its heartbeat goes stale (a
+// minute); that path is the in-process test below, on both drivers. Embedded mode has one worker,
+// so the next start resumes at once: that is what these tests stop.
+describe.skipIf(Boolean(process.env.DATABASE_URL))("a worker stopped in the middle of a render", () => {
+  it("kill -9 while RENDERING → after a restart the video is finished, and nothing stays RENDERING", {
+    timeout: 240_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lm-kill-"));
+    dirs.push(dir);
+    const first = await startProcess(dir);
+    const { id, token } = await lessonRendering(first);
+    first.child.kill("SIGKILL");
+    expect(await first.exited).toBeNull(); // killed by the signal, no clean-up ran
+    await expectFinished(await startProcess(dir), id, token);
+  });
+
+  it("SIGTERM while RENDERING → a clean exit that hands the render back; the next start finishes it", {
+    timeout: 240_000,
+  }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lm-term-"));
+    dirs.push(dir);
+    const first = await startProcess(dir);
+    const { id, token } = await lessonRendering(first);
+    first.child.kill("SIGTERM");
+    expect(await first.exited).toBe(0);
+    expect(first.output()).not.toMatch(/close failed|render crashed/);
+    // Handed back, not left claimed: the database on disk says PENDING, with no owner.
+    const db = await openDb({ dataDir: dir });
+    try {
+      expect(await db.query("select status, claimed_by from public.video_media where video_id = $1", [id])).toEqual([
+        { status: "PENDING", claimed_by: null },
+      ]);
+    } finally {
+      await db.close();
+    }
+    await expectFinished(await startProcess(dir), id, token);
+  });
 });
 
 describe("a render whose worker stopped beating", () => {

@@ -52,7 +52,7 @@ describe("a server that cannot render", () => {
       process.env.PATH = path;
     }
     const on = await detectRenderCapability({ ...testConfig().video, render: true });
-    expect(on.renderer?.tts.name).toBe("espeak-ng");
+    expect(on.renderer?.speech.engine).toBe("espeak-ng");
     const off = await detectRenderCapability(testConfig().video);
     expect(off.unavailable).toMatchObject({ code: "render_disabled" });
   });

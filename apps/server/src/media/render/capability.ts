@@ -5,7 +5,7 @@ import type { MediaFailureCode } from "./errors.js";
 import { registerFonts } from "./frames/fonts.js";
 import { programVersion } from "./process.js";
 import type { Renderer } from "./render-lesson.js";
-import { chooseTts } from "./tts/index.js";
+import { chooseSpeech, createTts } from "./tts/index.js";
 
 export interface RenderCapability {
   renderer: Renderer | null;
@@ -22,10 +22,10 @@ export async function detectRenderCapability(config: Config["video"]): Promise<R
     const reason = "Video rendering is switched off on this server (VIDEO_RENDER=false).";
     return { renderer: null, unavailable: { code: "render_disabled", reason }, detail: "off" };
   }
-  const [speech, ffmpeg] = await Promise.all([chooseTts(config.tts), programVersion(config.ffmpegPath, "-version")]);
-  const missing = [...("tts" in speech ? [] : [speech.reason]), ...(ffmpeg ? [] : [NO_ENCODER])];
-  if (!("tts" in speech) || !ffmpeg) {
-    const code = !("tts" in speech) ? "speech_unavailable" : "encoder_unavailable";
+  const [speech, ffmpeg] = await Promise.all([chooseSpeech(config.tts), programVersion(config.ffmpegPath, "-version")]);
+  const missing = [...("spec" in speech ? [] : [speech.reason]), ...(ffmpeg ? [] : [NO_ENCODER])];
+  if (!("spec" in speech) || !ffmpeg) {
+    const code = !("spec" in speech) ? "speech_unavailable" : "encoder_unavailable";
     return {
       renderer: null,
       unavailable: { code, reason: `${missing.join(" ")} Lessons play as interactive slides until then.` },
@@ -34,9 +34,10 @@ export async function detectRenderCapability(config: Config["video"]): Promise<R
   }
   // Decoding the font files takes a moment: do it now rather than in the middle of the first render.
   registerFonts();
+  const tts = createTts(speech.spec);
   return {
-    renderer: { tts: speech.tts, ffmpeg: config.ffmpegPath, threads: config.threads },
+    renderer: { speech: speech.spec, ffmpeg: config.ffmpegPath, threads: config.threads },
     unavailable: null,
-    detail: `${speech.tts.name} (${speech.tts.voice}) + ${ffmpeg.replace(/\s+Copyright.*$/, "")}`,
+    detail: `${tts.name} (${tts.voice}) + ${ffmpeg.replace(/\s+Copyright.*$/, "")}`,
   };
 }

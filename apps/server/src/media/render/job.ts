@@ -10,9 +10,9 @@ import { QUEUES } from "../../jobs/queues.js";
 import { RenderError } from "./errors.js";
 import { deleteMediaFiles, storeMediaFiles } from "./files.js";
 import { mediaUrl } from "./presenter.js";
-import { renderLesson } from "./render-lesson.js";
 import * as repo from "./repository.js";
 import { retimeQuiz } from "./retime.js";
+import type { RenderThread } from "./thread/client.js";
 import { TtsError } from "./tts/types.js";
 
 export const RENDER_QUEUE = "render-video";
@@ -28,15 +28,17 @@ function failure(err: unknown): { code: RenderError["code"]; reason: string; ret
   return { code: "render_failed", reason: UNEXPECTED, retryable: true };
 }
 
-/**
- * `running` holds the worker's renders in flight: on shutdown they are aborted and handed back, so
- * the next start resumes them.
- */
+/** A render worker: its thread, and its renders in flight (aborted and handed back on shutdown). */
+export interface RenderSlots {
+  thread: RenderThread;
+  running: Set<AbortController>;
+}
+
 export async function renderVideo(
   ctx: AppContext,
   videoId: string,
   job: { id: string; retryCount: number },
-  running = new Set<AbortController>(),
+  { thread, running }: RenderSlots,
 ) {
   const staleSeconds = ctx.config.video.staleAfterMs / 1000;
   const claimed = await ctx.db.asService((tx) => repo.claim(tx, videoId, job.id, staleSeconds));
@@ -81,7 +83,7 @@ export async function renderVideo(
   const started = performance.now();
   try {
     const poster = await ctx.storage.get(`thumbnails/${videoId}.png`).catch(() => null);
-    const out = await renderLesson(
+    const out = await thread.render(
       {
         title: lesson.title,
         subject: lesson.subject as Subject,

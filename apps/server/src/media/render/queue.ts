@@ -5,6 +5,7 @@ import type { AppContext } from "../../context.js";
 import type { Queryable } from "../../db/index.js";
 import { RENDER_QUEUE, renderVideo } from "./job.js";
 import * as repo from "./repository.js";
+import { RenderThread } from "./thread/client.js";
 
 /** How many rows one resume pass touches: a huge backlog drains over several passes. */
 const RESUME_BATCH = 200;
@@ -42,10 +43,21 @@ export async function resumeRenders(ctx: AppContext, opts: { startup: boolean })
 
 export async function startRenderWorker(ctx: AppContext) {
   ctx.log.info({ video: ctx.render.detail }, "video rendering");
+  // Each slot renders in its own thread, so the API's event loop never runs a render's work.
+  const slots = Array.from({ length: ctx.config.video.concurrency }, () => ({
+    thread: new RenderThread(),
+    busy: false,
+  }));
   const running = new Set<AbortController>();
-  await ctx.queue.work<{ videoId: string }>(RENDER_QUEUE, { concurrency: ctx.config.video.concurrency }, (data, job) =>
-    renderVideo(ctx, data.videoId, job, running),
-  );
+  await ctx.queue.work<{ videoId: string }>(RENDER_QUEUE, { concurrency: slots.length }, async (data, job) => {
+    const slot = slots.find((s) => !s.busy) ?? slots[0];
+    slot.busy = true;
+    try {
+      await renderVideo(ctx, data.videoId, job, { thread: slot.thread, running });
+    } finally {
+      slot.busy = false;
+    }
+  });
   await resumeRenders(ctx, { startup: true });
   const timer = setInterval(
     () => void resumeRenders(ctx, { startup: false }).catch((err) => ctx.log.warn({ err }, "render resume failed")),
@@ -55,5 +67,9 @@ export async function startRenderWorker(ctx: AppContext) {
   ctx.closers.push(async () => {
     clearInterval(timer);
     for (const render of running) render.abort(new Error("shutting down"));
+  });
+  // Runs after the queue has stopped (closers run in reverse): the aborted renders are handed back by then.
+  ctx.closers.unshift(async () => {
+    for (const slot of slots) await slot.thread.close();
   });
 }

@@ -11,14 +11,16 @@ import { type LessonText, narrationSegments, segmentText } from "./narration.js"
 import { ProcessError } from "./process.js";
 import { speakSegments } from "./speech.js";
 import { buildTimeline, type Timeline } from "./timeline.js";
-import { TtsError, type Tts } from "./tts/types.js";
+import { createTts, type SpeechSpec } from "./tts/index.js";
+import { TtsError } from "./tts/types.js";
 import { toWebVtt } from "./vtt.js";
 import { encodeWav, joinWithSilence, pcmSeconds } from "./wav.js";
 
 export type RenderLessonInput = SlideLesson & LessonText;
 
+/** How to render, as plain data (it crosses into the render thread). */
 export interface Renderer {
-  tts: Tts;
+  speech: SpeechSpec;
   ffmpeg: string;
   threads: number;
 }
@@ -76,7 +78,7 @@ export async function renderLesson(
 
   let clips: Awaited<ReturnType<typeof speakSegments>>;
   try {
-    clips = await speakSegments(r.tts, texts, r.ffmpeg, {
+    clips = await speakSegments(createTts(r.speech), texts, r.ffmpeg, {
       signal: opts.signal,
       onClip: (done) => progress((45 * done) / texts.length),
     });
