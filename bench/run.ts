@@ -6,6 +6,7 @@ const benches = [
   ["AI pipeline", "bench/ai/bench.ts", ["--write"]],
   ["Feed and auth", "bench/feed/bench.ts", ["--write"]],
   ["Planner", "bench/planner/bench.ts", ["--write"]],
+  ["Lesson videos", "bench/video/bench.ts", ["--write"]],
 ] as const;
 
 let failed = false;

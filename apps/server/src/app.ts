@@ -28,6 +28,7 @@ import { type FeedCache, memoryFeedCache, redisFeedCache } from "./videos/feed-c
 import { cors, requestContext, securityHeaders } from "./http/request-context.js";
 import { createLogger, dbLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
+import { detectRenderCapability } from "./media/render/capability.js";
 import { diskStorage } from "./media/storage.js";
 import { openApiRoutes } from "./openapi/routes.js";
 import { features } from "./features.js";
@@ -116,6 +117,11 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     queue,
     llm,
     storage,
+    // Only workers render; an API-only instance never looks for espeak-ng or FFmpeg.
+    render:
+      config.role === "api"
+        ? { renderer: null, unavailable: null, detail: "not a worker" }
+        : await detectRenderCapability(config.video),
     runsWorkers: config.role !== "api",
     health,
     closers,

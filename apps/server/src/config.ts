@@ -56,6 +56,12 @@ const Env = z.object({
   BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   BACKUP_DIR: z.string().min(1).optional(),
   REALTIME_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(100),
+  VIDEO_RENDER: bool.default(true),
+  FFMPEG_PATH: z.string().optional(),
+  TTS_BASE_URL: optionalUrl,
+  TTS_VOICE: z.string().max(100).optional(),
+  TTS_MODEL: z.string().max(100).optional(),
+  TTS_API_KEY: z.string().optional(),
 });
 
 export type Config = ReturnType<typeof toConfig>;
@@ -113,6 +119,26 @@ function toConfig(env: z.infer<typeof Env>) {
     feedCacheTtlMs: env.FEED_CACHE_TTL_SECONDS * 1000,
     /** Scheduled backups (off without a cron); the newest `keep` stay in `dir`. */
     backup: { cron: env.BACKUP_CRON, keep: env.BACKUP_KEEP, dir: env.BACKUP_DIR ?? `${env.DATA_DIR}/backups` },
+    /** Narrated MP4s of published lessons (media/render); off → every lesson says UNAVAILABLE. */
+    video: {
+      render: env.VIDEO_RENDER,
+      ffmpegPath: env.FFMPEG_PATH ?? "ffmpeg",
+      tts: {
+        baseUrl: env.TTS_BASE_URL,
+        voice: env.TTS_VOICE,
+        model: env.TTS_MODEL ?? "tts-1",
+        apiKey: env.TTS_API_KEY,
+        timeoutMs: 60_000,
+        retries: 2,
+        retryDelayMs: 500,
+      },
+      // Renders run one at a time per worker with one encoder thread, at low CPU priority, so the
+      // API on the same cores keeps answering; a 5-minute lesson still renders in well under 90 s.
+      concurrency: 1,
+      threads: 1,
+      // A render that has not beaten its heartbeat for this long lost its worker (crash, kill -9).
+      staleAfterMs: 60_000,
+    },
     // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
     realtime,
     accessTokenTtlSeconds: 15 * 60,
@@ -141,7 +167,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // No feed cache unless a test asks for one: most tests write rows and read the feed at once.
   return {
-    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_DEMO: "false", FEED_CACHE_TTL_SECONDS: "0" }),
+    ...loadConfig({
+      NODE_ENV: "test",
+      LOG_LEVEL: "silent",
+      SEED_DEMO: "false",
+      FEED_CACHE_TTL_SECONDS: "0",
+      // Rendering spawns espeak-ng and FFmpeg per lesson: only the render tests switch it on.
+      VIDEO_RENDER: "false",
+    }),
     ...overrides,
   };
 }

@@ -5,6 +5,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/index.js";
 import type { LlmProvider } from "./ai/providers/types.js";
 import type { Queue } from "./jobs/queue.js";
+import type { RenderCapability } from "./media/render/capability.js";
 import type { Storage } from "./media/storage.js";
 import type { RateLimitStore } from "./http/rate-limit-store.js";
 import type { Logger } from "./logger.js";
@@ -34,6 +35,8 @@ export interface AppContext {
   llm: LlmProvider;
   /** Thumbnails and other files (disk under $DATA_DIR/storage; memory-backed temp dir in tests). */
   storage: Storage;
+  /** Whether this worker can make lesson videos (speech engine + FFmpeg), detected at start-up. */
+  render: RenderCapability;
   /** True when this process runs workers (ROLE=all or worker). */
   runsWorkers: boolean;
   health: Record<string, HealthCheck>;

@@ -1,11 +1,19 @@
 // File storage behind one interface: the disk driver here (embedded mode, `$DATA_DIR/storage`),
 // an S3-compatible driver later. Keys are relative paths such as "thumbnails/<videoId>.png".
-import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createReadStream } from "node:fs";
+import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import type { Readable } from "node:stream";
 
 export interface Storage {
   put(key: string, data: Buffer, contentType: string): Promise<void>;
+  /** Stores a file from local disk without reading it into memory (rendered videos). */
+  putFile(key: string, path: string, contentType: string): Promise<void>;
   get(key: string): Promise<{ data: Buffer; contentType: string } | null>;
+  /** Size and type without the bytes, for Range requests; null when absent. */
+  stat(key: string): Promise<{ size: number; contentType: string } | null>;
+  /** The bytes [start, end] inclusive (all of them without a range), streamed. */
+  stream(key: string, range?: { start: number; end: number }): Readable;
   delete(key: string): Promise<void>;
 }
 
@@ -48,6 +56,31 @@ export function diskStorage(rootDir: string): Storage {
       await writeFile(tmp, data);
       await writeFile(`${file}.meta`, JSON.stringify({ contentType }));
       await rename(tmp, file);
+    },
+    async putFile(key, path, contentType) {
+      const file = pathFor(key);
+      await mkdir(dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+      await copyFile(path, tmp);
+      await writeFile(`${file}.meta`, JSON.stringify({ contentType }));
+      await rename(tmp, file);
+    },
+    async stat(key) {
+      const file = pathFor(key);
+      try {
+        const [info, meta] = await Promise.all([
+          stat(file),
+          readFile(`${file}.meta`, "utf8").catch(() => '{"contentType":"application/octet-stream"}'),
+        ]);
+        const contentType = (JSON.parse(meta) as { contentType?: string }).contentType ?? "application/octet-stream";
+        return { size: info.size, contentType };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw err;
+      }
+    },
+    stream(key, range) {
+      return createReadStream(pathFor(key), range ? { start: range.start, end: range.end } : {});
     },
     async get(key) {
       const file = pathFor(key);

@@ -13,6 +13,8 @@ interface Op {
   response?: z.ZodType;
   status?: number;
   contentType?: string;
+  /** A non-JSON response (files): its media type. */
+  responseType?: string;
 }
 
 const page = <T extends z.ZodType>(item: T) => core.Page(item);
@@ -154,6 +156,18 @@ const OPS: Op[] = [
     body: core.ViewInput,
     status: 204,
   },
+  ...(["video.mp4", "captions.vtt", "chapters.vtt"] as const).map(
+    (file): Op => ({
+      method: "get",
+      path: `/videos/{id}/${file}`,
+      tag: "Videos",
+      summary:
+        file === "video.mp4"
+          ? "The lesson's narrated MP4 (Range requests: 206, 416); same visibility as the lesson"
+          : `The lesson's WebVTT ${file === "captions.vtt" ? "captions" : "chapters (one per key point)"}`,
+      responseType: file === "video.mp4" ? "video/mp4" : "text/vtt",
+    }),
+  ),
   {
     method: "get",
     path: "/comments",
@@ -331,7 +345,17 @@ export function openApiDocument(serverUrl: string) {
       responses: {
         [status]: op.response
           ? { description: "OK", content: { "application/json": { schema: schema(op.response, "output") } } }
-          : { description: "OK" },
+          : op.responseType
+            ? { description: "OK", content: { [op.responseType]: { schema: { type: "string", format: "binary" } } } }
+            : { description: "OK" },
+        ...(op.responseType === "video/mp4"
+          ? {
+              "206": {
+                description: "The requested byte range",
+                content: { "video/mp4": { schema: { type: "string", format: "binary" } } },
+              },
+            }
+          : {}),
         default: {
           description: "Problem details",
           content: { "application/problem+json": { schema: schema(core.Problem, "output") } },

@@ -2,6 +2,8 @@
 import { currentLsn } from "../db/replica.js";
 import type { Feature } from "../features.js";
 import { whileListening } from "./feed-cache.js";
+import { startRenderWorker } from "../media/render/queue.js";
+import { mediaRoutes } from "../media/render/routes.js";
 import { videoRoutes } from "./routes.js";
 import { seedSamples } from "./seed.js";
 import { VideosService } from "./service.js";
@@ -11,7 +13,10 @@ export const videosFeature: Feature = {
   name: "videos",
   async init(ctx) {
     if (ctx.config.seedDemo) await seedSamples(ctx);
-    if (ctx.runsWorkers) await startVideoWorkers(ctx);
+    if (ctx.runsWorkers) {
+      await startVideoWorkers(ctx);
+      await startRenderWorker(ctx);
+    }
     const cache = ctx.feedCache;
     if (cache) {
       const invalidate = () => {
@@ -27,5 +32,6 @@ export const videosFeature: Feature = {
   },
   routes(api, ctx) {
     api.use("/videos", videoRoutes(ctx, new VideosService(ctx)));
+    api.use("/videos", mediaRoutes(ctx));
   },
 };

@@ -1,5 +1,6 @@
 // Row → Video. The select list and the presenter live together so they cannot drift apart.
 import type { QuizQuestion, Video } from "@lm/core";
+import { MEDIA_SELECT, type MediaColumns, toVideoMedia } from "../media/render/presenter.js";
 import { toPublicUser } from "../users/presenter.js";
 
 /** Columns every video query selects (`v` = videos, `u` = public_users, `my` = the caller's rating). */
@@ -8,7 +9,7 @@ export const VIDEO_SELECT = `
   v.timestamps, v.video_url, v.thumbnail_url, v.duration, v.rating_avg, v.rating_count, v.view_count,
   v.comment_count, v.tags, v.quiz, v.failure_reason, v.created_at, v.updated_at, v.is_sample,
   u.id as u_id, u.display_name as u_display_name, u.avatar_color as u_avatar_color,
-  u.subjects as u_subjects, u.created_at as u_created_at`;
+  u.subjects as u_subjects, u.created_at as u_created_at, ${MEDIA_SELECT}`;
 
 /** The caller's own stars; anonymous callers have no ratings (and no grant on the table). */
 export const myRating = (signedIn: boolean) =>
@@ -16,9 +17,11 @@ export const myRating = (signedIn: boolean) =>
     ? "(select r.stars from public.ratings r where r.video_id = v.id and r.user_id = auth.uid()) as my_rating"
     : "null::int as my_rating";
 
-export const VIDEO_FROM = "public.videos v join public.public_users u on u.id = v.created_by";
+// Parenthesised so callers can join it to their own tables (`open o join ${VIDEO_FROM} on …`).
+export const VIDEO_FROM =
+  "(public.videos v join public.public_users u on u.id = v.created_by left join public.video_media m on m.video_id = v.id)";
 
-export interface VideoRow {
+export interface VideoRow extends MediaColumns {
   id: string;
   title: string;
   subject: Video["subject"];
@@ -51,6 +54,7 @@ export interface VideoRow {
 }
 
 export function toVideo(r: VideoRow, withMyRating: boolean): Video {
+  const media = toVideoMedia(r.id, r.status, r);
   return {
     id: r.id,
     title: r.title,
@@ -69,7 +73,7 @@ export function toVideo(r: VideoRow, withMyRating: boolean): Video {
     script: r.script,
     keyPoints: r.key_points,
     timestamps: r.timestamps,
-    videoUrl: r.video_url,
+    videoUrl: media.status === "READY" ? media.mp4Url : r.video_url,
     thumbnailUrl: r.thumbnail_url,
     duration: r.duration,
     ratingAvg: Number(r.rating_avg),
@@ -82,6 +86,7 @@ export function toVideo(r: VideoRow, withMyRating: boolean): Video {
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     isSample: r.is_sample,
+    media,
     ...(withMyRating ? { myRating: r.my_rating ?? null } : {}),
   };
 }

@@ -4,6 +4,7 @@ import { countGenerationJob, setGenerationQueueDepth } from "../ai/metrics.js";
 import { GenerationError, generateLesson, type LessonInput } from "../ai/pipeline.js";
 import type { AppContext } from "../context.js";
 import { QUEUES } from "../jobs/queues.js";
+import { prepareRender, queueRender } from "../media/render/queue.js";
 import { renderThumbnail } from "../media/thumbnail.js";
 import * as repo from "./repository.js";
 import { GENERATE_QUEUE } from "./service.js";
@@ -75,8 +76,13 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
     await ctx.storage.put(`thumbnails/${videoId}.png`, png, "image/png");
     // A creator who renamed the video while it was generating keeps their title.
     const keepTitle = v.title !== v.topic ? v.title : null;
-    await ctx.db.asService((tx) => repo.storeLesson(tx, videoId, lesson, thumbnailUrl(videoId, Date.now()), keepTitle));
+    await ctx.db.asService(async (tx) => {
+      await repo.storeLesson(tx, videoId, lesson, thumbnailUrl(videoId, Date.now()), keepTitle);
+      await prepareRender(ctx, tx, videoId);
+    });
     countGenerationJob("completed");
+    // The lesson is out; its video follows in its own job and never holds it back.
+    await queueRender(ctx, videoId).catch((err) => ctx.log.warn({ err, videoId }, "render not queued; resumed later"));
   } catch (err) {
     const lastTry = job.retryCount >= RETRY_LIMIT;
     if (err instanceof GenerationError) {

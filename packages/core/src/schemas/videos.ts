@@ -17,6 +17,23 @@ export const QuizQuestion = z.object({
 });
 export type QuizQuestion = z.infer<typeof QuizQuestion>;
 
+export const MEDIA_STATUSES = ["PENDING", "RENDERING", "READY", "FAILED", "UNAVAILABLE"] as const;
+
+/** The lesson's narrated MP4: rendered after the lesson publishes (UNAVAILABLE: this server cannot render). */
+export const VideoMedia = z.object({
+  status: z.enum(MEDIA_STATUSES),
+  progress: z.number().int().min(0).max(100),
+  durationSec: z.number().nullable(),
+  sizeBytes: z.number().int().nullable(),
+  mp4Url: z.string().nullable(),
+  captionsUrl: z.string().nullable(),
+  chaptersUrl: z.string().nullable(),
+  /** Stable, for clients to branch on: speech_unavailable, encoder_unavailable, speech_failed, … */
+  failureCode: z.string().nullable(),
+  failureReason: z.string().nullable(),
+});
+export type VideoMedia = z.infer<typeof VideoMedia>;
+
 export const Video = z.object({
   id: Id,
   title: z.string(),
@@ -43,6 +60,7 @@ export const Video = z.object({
   updatedAt: Timestamp,
   myRating: z.number().int().min(1).max(5).nullable().optional(),
   isSample: z.boolean().optional(),
+  media: VideoMedia,
 });
 export type Video = z.infer<typeof Video>;
 
