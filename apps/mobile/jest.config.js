@@ -2,7 +2,8 @@
 module.exports = {
   preset: "jest-expo",
   // The first render of the real app/ tree loads expo-router and every screen: slow on a shared 2-core box.
-  testTimeout: 30_000,
+  // The first screen test of a file compiles the app's modules; on a loaded machine that alone took 28 s.
+  testTimeout: 60_000,
   reporters: ["default", "<rootDir>/test/summary-reporter.js"],
   setupFilesAfterEnv: ["<rootDir>/test/setup.ts"],
   testMatch: ["<rootDir>/{app,src,test}/**/*.test.{ts,tsx}"],
