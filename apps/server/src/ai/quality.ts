@@ -45,7 +45,8 @@ function checkQuiz(lesson: Lesson): void {
   const { quiz } = lesson;
   if (quiz.length < LIMITS.quiz.min || quiz.length > LIMITS.quiz.max) {
     fail(
-      `The generated lesson had ${quiz.length} usable quiz questions; it needs between ${LIMITS.quiz.min} and ${LIMITS.quiz.max}.`,
+      `The generated lesson had ${quiz.length} usable quiz questions; it needs between ${LIMITS.quiz.min} and ${LIMITS.quiz.max}. ` +
+        "Notes with more facts (definitions, causes, numbers) give the quiz more to ask.",
     );
   }
   if (new Set(quiz.map((q) => inferKind(q.question, q.choices))).size < 2) {
