@@ -6,7 +6,7 @@
 //
 // Outcomes: "ok" (succeeds; a RETURNING statement returns a row), "none" (succeeds, no row: RLS
 // filtered it), "denied" (SQLSTATE 42501: no privilege, a policy's WITH CHECK, or a guard trigger).
-// `then`: SQL run afterwards as the database owner in the same transaction; must return true.
+// `after`: SQL run afterwards as the database owner in the same transaction; must return true.
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Db, migrate, openDb } from "../src/db/index.js";
@@ -49,7 +49,7 @@ interface Case {
   who: Who;
   sql: (f: Fixture) => string;
   expect: Outcome;
-  then?: (f: Fixture) => string;
+  after?: (f: Fixture) => string;
 }
 
 const uuid = (f: Fixture, k: keyof Fixture) => `'${f[k]}'`;
@@ -80,14 +80,14 @@ const MATRIX: Record<string, Record<string, Case>> = {
       who: "B",
       sql: (f) => `update public.comments set text = 'sorry' where id = ${uuid(f, "bRejectedComment")} returning id`,
       expect: "ok",
-      then: (f) =>
+      after: (f) =>
         `select is_hidden and moderation_status = 'FLAGGED' from public.comments where id = ${uuid(f, "bRejectedComment")}`,
     },
     "B edits B's approved comment's text: the new text waits for review (unmoderated text is never shown)": {
       who: "B",
       sql: (f) => `update public.comments set text = 'new text' where id = ${uuid(f, "bApprovedComment")} returning id`,
       expect: "ok",
-      then: (f) =>
+      after: (f) =>
         `select is_hidden and moderation_status = 'FLAGGED' from public.comments where id = ${uuid(f, "bApprovedComment")}`,
     },
     "B comments on A's PUBLIC video: allowed, held for review": {
@@ -95,7 +95,7 @@ const MATRIX: Record<string, Record<string, Case>> = {
       sql: (f) =>
         `insert into public.comments (video_id, user_id, text) values (${uuid(f, "aPublic")}, ${uuid(f, "B")}, 'hi') returning id`,
       expect: "ok",
-      then: (f) =>
+      after: (f) =>
         `select bool_and(is_hidden and moderation_status = 'FLAGGED') from public.comments where user_id = ${uuid(f, "B")} and text = 'hi'`,
     },
     "B comments on A's PRIVATE video": {
@@ -206,7 +206,7 @@ const MATRIX: Record<string, Record<string, Case>> = {
         `insert into public.ratings (video_id, user_id, stars) values (${uuid(f, "aPublic")}, ${uuid(f, "B")}, 5)
          on conflict (video_id, user_id) do update set stars = excluded.stars returning id`,
       expect: "ok",
-      then: (f) => `select rating_sum = 5 and rating_count = 1 from public.videos where id = ${uuid(f, "aPublic")}`,
+      after: (f) => `select rating_sum = 5 and rating_count = 1 from public.videos where id = ${uuid(f, "aPublic")}`,
     },
     "a moderator rates A's PUBLIC video": {
       who: "M",
@@ -441,7 +441,7 @@ const MATRIX: Record<string, Record<string, Case>> = {
       who: "B",
       sql: (f) => `delete from public.planner_events where id = ${uuid(f, "bExam")} returning id`,
       expect: "ok",
-      then: (f) => `select linked_event_id is null from public.planner_events where id = ${uuid(f, "bSession")}`,
+      after: (f) => `select linked_event_id is null from public.planner_events where id = ${uuid(f, "bSession")}`,
     },
     "B creates an event for A": {
       who: "B",
@@ -600,7 +600,7 @@ afterAll(async () => {
 });
 
 class Rollback extends Error {
-  constructor(readonly outcome: { rows: number; then?: unknown }) {
+  constructor(readonly outcome: { rows: number; afterValue?: unknown }) {
     super("rollback");
   }
 }
@@ -612,20 +612,21 @@ function preamble(who: Who): string {
 }
 
 /** Runs one row and rolls it back; what happened, or the SQLSTATE it failed with. */
-async function run(c: Case): Promise<{ outcome: Outcome | string; then?: unknown }> {
+async function run(c: Case): Promise<{ outcome: Outcome | string; afterValue?: unknown }> {
   try {
     await db.transaction(async (tx) => {
       const rows = await tx.query(c.sql(f));
-      let then: unknown;
-      if (c.then) {
+      let afterValue: unknown;
+      if (c.after) {
         await tx.query("select set_config('role', 'none', true), set_config('request.jwt.claims', '', true)");
-        const [row] = await tx.query<Record<string, unknown>>(c.then(f));
-        then = row ? Object.values(row)[0] : undefined;
+        const [row] = await tx.query<Record<string, unknown>>(c.after(f));
+        afterValue = row ? Object.values(row)[0] : undefined;
       }
-      throw new Rollback({ rows: rows.length, then });
+      throw new Rollback({ rows: rows.length, afterValue });
     }, preamble(c.who));
   } catch (err) {
-    if (err instanceof Rollback) return { outcome: err.outcome.rows > 0 ? "ok" : "none", then: err.outcome.then };
+    if (err instanceof Rollback)
+      return { outcome: err.outcome.rows > 0 ? "ok" : "none", afterValue: err.outcome.afterValue };
     const code = (err as { code?: string }).code;
     return { outcome: code === "42501" ? "denied" : `error ${code}: ${(err as Error).message}` };
   }
@@ -636,7 +637,7 @@ describe.each(Object.entries(MATRIX))("%s", (_table, cases) => {
   it.each(Object.entries(cases))("%s", async (_name, c) => {
     const got = await run(c);
     expect(got.outcome).toBe(c.expect);
-    if (c.then) expect(got.then).toBe(true);
+    if (c.after) expect(got.afterValue).toBe(true);
   });
 });
 
