@@ -1,5 +1,6 @@
-// SQL for comments and reports. Callers pick the role: reads and author writes run as the user
-// (RLS decides what exists for them); moderator decisions and the model's verdict as the service.
+// SQL for comments and reports. Callers pick the role: reads, reports and deletes run as the user
+// (RLS decides what exists for them); stored moderation state (the verdict on a new or edited
+// text, moderator decisions, the model's second opinion) is the service's write.
 import { one, type Queryable } from "../db/index.js";
 import type { Keyset } from "./cursor.js";
 import { cursorTs } from "./cursor.js";
@@ -49,6 +50,7 @@ export const listFlagged = (tx: Queryable, limit: number, after: Keyset | undefi
     [after?.t ?? null, after?.i ?? null, limit + 1],
   );
 
+/** Runs as service_role: clients may not write moderation columns (0015_client_rules.sql). */
 export const insertComment = (tx: Queryable, videoId: string, userId: string, text: string, m: Moderated) =>
   one<CommentRow>(
     tx,
@@ -59,14 +61,15 @@ export const insertComment = (tx: Queryable, videoId: string, userId: string, te
     [videoId, userId, text, m.isHidden, m.status, m.reason],
   );
 
-export const updateText = (tx: Queryable, id: string, text: string, m: Moderated) =>
+/** Runs as service_role (the verdict is the server's to store), so the author is matched here. */
+export const updateText = (tx: Queryable, id: string, authorId: string, text: string, m: Moderated) =>
   one<CommentRow>(
     tx,
     `with c as (
-       update public.comments set text = $2, is_hidden = $3, moderation_status = $4, moderation_reason = $5
-        where id = $1 returning *)
+       update public.comments set text = $3, is_hidden = $4, moderation_status = $5, moderation_reason = $6
+        where id = $1 and user_id = $2 returning *)
      ${selectFrom("c")}`,
-    [id, text, m.isHidden, m.status, m.reason],
+    [id, authorId, text, m.isHidden, m.status, m.reason],
   );
 
 /** A human decision: it also closes the current round of reports. */

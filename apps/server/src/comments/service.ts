@@ -1,7 +1,7 @@
 // Comments: listing, posting and editing under moderation, deletion and reports.
 import type { Comment, CommentCreateInput, Page, PageQuery } from "@lm/core";
 import { moderateText } from "../ai/moderation.js";
-import type { Db } from "../db/index.js";
+import { asServiceWithin, type Db } from "../db/index.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
 import type { Queue } from "../jobs/queue.js";
@@ -33,7 +33,10 @@ export class CommentsService {
     const verdict = moderateText(input.text);
     const row = await this.db.withUser({ userId: auth.userId }, async (tx) => {
       if (!(await repo.visibleVideo(tx, input.videoId))) throw notFound("Video");
-      return repo.insertComment(tx, input.videoId, auth.userId, input.text, fromVerdict(verdict));
+      // Checked as the user above; the verdict is stored by the server (clients cannot set it).
+      return asServiceWithin(tx, auth.userId, () =>
+        repo.insertComment(tx, input.videoId, auth.userId, input.text, fromVerdict(verdict)),
+      );
     });
     if (!row) throw notFound("Comment");
     if (verdict.status === "FLAGGED") await this.askSecondOpinion(row.id);
@@ -49,7 +52,9 @@ export class CommentsService {
       if (current.user_id !== auth.userId) throw forbidden("Only the author can edit a comment");
       const held = heldForReview(current) && verdict.status !== "REJECTED";
       askModel = !held && verdict.status === "FLAGGED";
-      return repo.updateText(tx, id, text, held ? HELD_AFTER_EDIT : fromVerdict(verdict));
+      return asServiceWithin(tx, auth.userId, () =>
+        repo.updateText(tx, id, auth.userId, text, held ? HELD_AFTER_EDIT : fromVerdict(verdict)),
+      );
     });
     if (!row) throw notFound("Comment");
     if (askModel) await this.askSecondOpinion(row.id);

@@ -63,6 +63,18 @@ export async function actAs(tx: Queryable, role: ClientRole, sub?: string) {
   await tx.exec(actAsSql(role, sub));
 }
 
+/**
+ * Runs fn as service_role inside a transaction acting as `userId`, then acts as the user again: for
+ * a write the user may not make directly (e.g. storing the server's moderation verdict) after the
+ * checks ran as the user in the same transaction. On an error the transaction is aborted anyway.
+ */
+export async function asServiceWithin<T>(tx: Queryable, userId: string, fn: () => Promise<T>): Promise<T> {
+  await actAs(tx, "service_role");
+  const result = await fn();
+  await actAs(tx, "authenticated", userId);
+  return result;
+}
+
 export function withUserVia(db: Pick<Db, "transaction">) {
   return <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) =>
     db.transaction(fn, actAsSql(actor ? "authenticated" : "anon", actor?.userId));
