@@ -6,6 +6,10 @@ import { makeUser, type TestServer, startTestServer } from "./harness.js";
 let s: TestServer;
 beforeAll(async () => {
   s = await startTestServer();
+  // Warm the planner's code paths, so the first case measures its input and not a cold start.
+  const u = await makeUser(s);
+  await create(u, { rrule: "FREQ=WEEKLY;BYDAY=MO;COUNT=3" });
+  await s.api("GET", "/planner/events?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z", { token: u.token });
 });
 afterAll(() => s.stop());
 
@@ -26,13 +30,17 @@ async function whilePolling<T>(work: () => Promise<T>): Promise<{ result: T; wor
     }
   })();
   const t0 = performance.now();
+  let result: T;
   try {
-    const result = await work();
-    return { result, worstMs, tookMs: performance.now() - t0 };
+    result = await work();
   } finally {
     done = true;
-    await poller;
+    await poller; // the poll in flight may be the one that waited longest
   }
+  const tookMs = performance.now() - t0;
+  // The numbers for the record (issue 12's before/after table).
+  console.log(`${expect.getState().currentTestName}: ${tookMs.toFixed(0)} ms, worst /healthz ${worstMs.toFixed(0)} ms`);
+  return { result, worstMs, tookMs };
 }
 
 const create = (u: User, body: Record<string, unknown>) =>

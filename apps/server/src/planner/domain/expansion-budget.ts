@@ -27,7 +27,9 @@ export class ExpansionLimitError extends Error {
     readonly limit: ExpansionLimit,
     readonly max: number,
   ) {
-    super(`more than ${max.toLocaleString("en-US")} ${limit.includes("Iterations") ? "steps" : "occurrences"} (${limit})`);
+    super(
+      `more than ${max.toLocaleString("en-US")} ${limit.includes("Iterations") ? "steps" : "occurrences"} (${limit})`,
+    );
   }
 }
 

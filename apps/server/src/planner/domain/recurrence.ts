@@ -3,7 +3,7 @@
 // Every walk can report to an ExpansionMeter, so a request's recurrence work is bounded.
 import type { ExpansionMeter } from "./expansion-budget.js";
 import { type ParsedRule, parseRRule, RRuleError } from "./rrule-parse.js";
-import { everMatches, lastStartAtOrBefore, walkRule } from "./rrule-expand.js";
+import { everMatches, lastStartAtOrBefore, probeMatches, walkRule } from "./rrule-expand.js";
 import { DAY_MS, fromFloating, isValidTimeZone, toFloating } from "./tz.js";
 
 export { formatRRule, type ParsedRule, parseRRule, RRuleError } from "./rrule-parse.js";
@@ -110,8 +110,8 @@ export function* occurrenceStream(
 
 /**
  * End of the series' last occurrence, for the series_end prefilter column; null when the
- * series never ends. A non-recurring event ends at its endDate (or startDate). Refuses a rule
- * that can never produce an occurrence (it would only ever cost a walk through the centuries).
+ * series never ends. A non-recurring event ends at its endDate (or startDate). Run
+ * checkEverMatches first: a rule that never matches makes a COUNT walk run to its limit.
  */
 export function seriesEnd(
   ev: { startDate: Date; endDate: Date | null; rrule: string | null; allDay?: boolean; exdates?: Date[] },
@@ -123,7 +123,6 @@ export function seriesEnd(
   const tz = zoneOf({ ...ev, timeZone });
   const localStart = toFloating(ev.startDate, tz).getTime();
   const dtstart = localStart - (((localStart % 1000) + 1000) % 1000);
-  if (!everMatches(rule, dtstart, meter)) throw new RRuleError("The rule never produces an occurrence");
   if (rule.count === null && rule.until === null) return null;
   if (rule.count !== null) {
     // COUNT is capped by parseRRule and the meter bounds the walk to reach it.
@@ -157,7 +156,23 @@ export function lastFloatingStart(rrule: string, dtstart: Date, limit: Date, met
 
 /** Refuses a rule that can never produce an occurrence from `dtstart` (floating). */
 export function assertEverMatches(rrule: string, dtstart: Date, meter?: ExpansionMeter): void {
-  if (!everMatches(parseRRule(rrule), dtstart.getTime(), meter)) {
-    throw new RRuleError("The rule never produces an occurrence");
-  }
+  if (!everMatches(parseRRule(rrule), dtstart.getTime(), meter)) throw new RRuleError(NEVER);
+}
+
+const NEVER = "The rule never produces an occurrence";
+
+/**
+ * Throws RRuleError when the event's rule can never produce an occurrence (such a rule only
+ * ever costs a walk through the centuries). A generator: it yields between chunks of the walk.
+ */
+export function* checkEverMatches(
+  ev: { startDate: Date; rrule: string | null },
+  timeZone: string,
+  meter?: ExpansionMeter,
+): Generator<void, void> {
+  if (!ev.rrule) return;
+  const tz = zoneOf({ ...ev, endDate: null, timeZone });
+  const localStart = toFloating(ev.startDate, tz).getTime();
+  const dtstart = localStart - (((localStart % 1000) + 1000) % 1000);
+  if (!(yield* probeMatches(parseRRule(ev.rrule), dtstart, meter))) throw new RRuleError(NEVER);
 }

@@ -9,7 +9,9 @@ const { RRule } = rrulePkg;
 
 /** The rrule package's answer for the same rule, read as floating time (as the planner did). */
 function reference(text: string, dtstart: number, max: number): number[] {
-  const rule = RRule.fromString(`DTSTART:${new Date(dtstart).toISOString().replace(/[-:]|\.\d{3}/g, "")}\nRRULE:${text}`);
+  const rule = RRule.fromString(
+    `DTSTART:${new Date(dtstart).toISOString().replace(/[-:]|\.\d{3}/g, "")}\nRRULE:${text}`,
+  );
   return rule.all((_, i) => i < max).map((d) => d.getTime());
 }
 
@@ -110,11 +112,21 @@ describe("walking is bounded", () => {
     const budget = new ExpansionBudget();
     const meter = budget.series();
     let steps = 0;
-    const counting = { iterate: () => (steps++, meter.iterate()), occurrence: meter.occurrence };
+    const counting = {
+      iterate: () => {
+        steps++;
+        meter.iterate();
+      },
+      occurrence: meter.occurrence,
+    };
     const near = Date.UTC(2200, 2, 1);
     const first = take(walkRule(parseRRule("FREQ=DAILY"), Date.UTC(2026, 0, 5, 9), { near, meter: counting }), 3);
     // 2200 is no leap year.
-    expect(first.map((t) => new Date(t).toISOString().slice(0, 10))).toEqual(["2200-02-28", "2200-03-01", "2200-03-02"]);
+    expect(first.map((t) => new Date(t).toISOString().slice(0, 10))).toEqual([
+      "2200-02-28",
+      "2200-03-01",
+      "2200-03-02",
+    ]);
     expect(steps).toBeLessThan(10);
   });
 

@@ -208,17 +208,48 @@ export function* walkRule(rule: ParsedRule, dtstart: number, opts: WalkOptions =
   }
 }
 
-/** Whether the rule (ignoring COUNT and UNTIL) matches any day at all. */
-export function everMatches(rule: ParsedRule, dtstart: number, meter?: ExpansionMeter): boolean {
+/** The most days one period can hold: BYSETPOS beyond it can never pick anything. */
+function maxSetSize(p: Plan): number {
+  switch (p.rule.freq) {
+    case "DAILY":
+      return 1;
+    case "WEEKLY":
+      return p.weekdays.length > 0 ? new Set(p.weekdays).size : 7;
+    case "MONTHLY":
+      return 31;
+    case "YEARLY":
+      return 366;
+  }
+}
+
+const PROBE_CHUNK = 2048;
+
+/**
+ * Whether the rule (ignoring COUNT and UNTIL) matches any day at all. A generator that yields
+ * every few thousand periods, so an async caller can give the event loop a turn between chunks.
+ */
+export function* probeMatches(rule: ParsedRule, dtstart: number, meter?: ExpansionMeter): Generator<void, boolean> {
   const p = plan(rule, dtstart);
+  const size = maxSetSize(p);
+  if (rule.bySetPos.length > 0 && rule.bySetPos.every((pos) => Math.abs(pos) > size)) return false;
   // One period more than the cycle, because period 0 loses its days before DTSTART.
   for (let k = 0; k <= CYCLE_PERIODS[rule.freq]; k++) {
+    if (k > 0 && k % PROBE_CHUNK === 0) yield;
     meter?.iterate();
     const [first] = periodDays(p, k);
     if (first > LAST_DAY) return false;
     if (daysOf(p, k).some((day) => day * DAY_MS + p.timeOfDay >= dtstart)) return true;
   }
   return false;
+}
+
+/** probeMatches run to the end in one go (for callers that cannot pause). */
+export function everMatches(rule: ParsedRule, dtstart: number, meter?: ExpansionMeter): boolean {
+  const probe = probeMatches(rule, dtstart, meter);
+  for (;;) {
+    const step = probe.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
