@@ -212,8 +212,17 @@ export class ApiClient {
   ratings = (videoId: string) => this.request<RatingSummary>("GET", "/ratings", { query: { videoId } });
 
   // --- Planner and notifications ---
-  listEvents = (query: { from?: string; to?: string; subject?: string; type?: string; completed?: boolean } = {}) =>
-    this.request<{ items: PlannerEvent[] }>("GET", "/planner/events", { query });
+  listEvents = (
+    query: {
+      from?: string;
+      to?: string;
+      subject?: string;
+      type?: string;
+      completed?: boolean;
+      limit?: number;
+      cursor?: string;
+    } = {},
+  ) => this.request<{ items: PlannerEvent[]; nextCursor: string | null }>("GET", "/planner/events", { query });
   createEvent = (input: PlannerEventCreateInput, idempotencyKey?: string) =>
     this.request<PlannerEvent>("POST", "/planner/events", { body: input, idempotencyKey });
   updateEvent = (id: string, input: PlannerEventUpdateInput) =>

@@ -27,11 +27,13 @@ export const ERROR_CODES = [
   "cannot_report_own_comment",
   "conflict",
   "service_unavailable",
+  "expansion_limit",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number] | (string & {});
 
 export const PROBLEM_TITLES: Record<string, string> = {
   validation_error: "Validation failed",
+  expansion_limit: "Too much recurrence to expand",
   invalid_json: "Malformed JSON",
   unsupported_media_type: "Unsupported media type",
   payload_too_large: "Payload too large",

@@ -256,7 +256,7 @@ const OPS: Op[] = [
     summary: "Your events",
     auth: true,
     query: core.PlannerEventQuery,
-    response: z.object({ items: z.array(core.PlannerEvent) }),
+    response: z.object({ items: z.array(core.PlannerEvent), nextCursor: z.string().nullable() }),
   },
   {
     method: "post",

@@ -5,11 +5,21 @@ import { one } from "../db/index.js";
 import { AppError, notFound } from "../http/errors.js";
 import { toICalendar } from "./domain/ics-export.js";
 import { classifyEvent } from "./domain/classify.js";
-import { IcsImportError, type ImportedEvent, parseICalendar } from "./domain/ics-import.js";
+import {
+  EXPANSION_LIMITS,
+  ExpansionBudget,
+  ExpansionLimitError,
+  type ExpansionMeter,
+} from "./domain/expansion-budget.js";
+import { IcsImportError, type ImportedEvent, parseICalendarSteps } from "./domain/ics-import.js";
+import { occurrenceStream, parseRRule } from "./domain/recurrence.js";
+import { expansionProblem } from "./expansion-errors.js";
 import type { Reminders } from "./reminders.js";
 import { zoneOf } from "./reminders.js";
 import * as repo from "./repository.js";
+import type { EventValues } from "./repository.js";
 import { withSeriesEnd } from "./service.js";
+import { Slicer } from "./yield-loop.js";
 import { randomToken, sha256 } from "../auth/tokens.js";
 
 // Token storage lives in the private auth schema, which only the server's own role can read.
@@ -105,51 +115,118 @@ export class CalendarService {
     );
   }
 
-  /** Imports every VEVENT in one transaction, or none (400 saying why). Same UID → updated. */
+  /**
+   * Imports every VEVENT in one transaction, or none (400 saying why). Same UID → updated.
+   * The file is checked before the transaction opens, pausing between events, and refused when
+   * it describes more occurrences than an import may (a file of COUNT=5000 rules is a bomb).
+   */
   async importIcs(userId: string, text: string): Promise<{ imported: number }> {
-    return this.db.withUser({ userId }, async (tx) => {
-      const ownerZone = (await repo.ownerSettings(tx, userId))?.time_zone ?? null;
-      const tz = zoneOf({ time_zone: null }, ownerZone);
-      let events: ImportedEvent[];
+    const ownerZone = await this.db.withUser(
+      { userId },
+      async (tx) => (await repo.ownerSettings(tx, userId))?.time_zone ?? null,
+    );
+    const tz = zoneOf({ time_zone: null }, ownerZone);
+    const slicer = new Slicer();
+    let events: ImportedEvent[];
+    try {
+      events = await slicer.drive(parseICalendarSteps(text, { defaultTimeZone: tz }));
+    } catch (err) {
+      if (err instanceof IcsImportError) throw invalidCalendar(err.message);
+      if (err instanceof ExpansionLimitError) throw expansionProblem(err, "(body)", "split the calendar");
+      throw err;
+    }
+    // One row per UID (the last wins), so the upsert never touches a row twice.
+    const byUid = new Map<string, ImportedEvent>();
+    for (const e of events) byUid.set(uidOf(e), e);
+    const budget = new ExpansionBudget();
+    const count = new ImportCount();
+    const values: EventValues[] = [];
+    let n = 0;
+    for (const [uid, e] of byUid) {
+      n++;
+      const describe = `event ${n} (UID ${uid})`;
+      const meter = budget.series();
       try {
-        events = parseICalendar(text, { defaultTimeZone: tz });
+        await count.add(e, e.timeZone ?? tz, meter, slicer);
+        values.push(await this.valuesOf(uid, e, e.timeZone ?? tz, meter, slicer));
       } catch (err) {
-        if (err instanceof IcsImportError) {
-          throw new AppError("validation_error", 400, `Invalid calendar: ${err.message}`, [
-            { path: "(body)", message: err.message },
+        // Name the event: a calendar file has no field names to point at.
+        if (err instanceof AppError && err.code === "validation_error")
+          throw invalidCalendar(`${describe}: ${err.detail}`);
+        if (err instanceof AppError && err.code === "expansion_limit") {
+          throw new AppError("expansion_limit", 400, `${describe}: ${err.detail}`, [
+            { path: "(body)", message: `${describe}: ${err.detail}` },
           ]);
         }
         throw err;
       }
-      // One row per UID (the last wins), so the upsert never touches a row twice.
-      const byUid = new Map<string, ImportedEvent>();
-      for (const e of events) byUid.set(uidOf(e), e);
-      const values = [...byUid.entries()].map(([uid, e]) =>
-        withSeriesEnd(
-          {
-            title: e.title,
-            description: e.description,
-            ...classifyEvent(e),
-            startDate: e.startDate,
-            endDate: e.endDate,
-            allDay: e.allDay,
-            isCompleted: false,
-            reminders: e.reminders,
-            rrule: e.rrule,
-            completedOccurrences: [],
-            exdates: e.exdates,
-            linkedEventId: null,
-            icalUid: uid,
-            timeZone: e.timeZone,
-          },
-          e.timeZone ?? tz,
-        ),
-      );
-      if (values.length === 0) return { imported: 0 };
+    }
+    if (values.length === 0) return { imported: 0 };
+    return this.db.withUser({ userId }, async (tx) => {
       const rows = await repo.upsertImported(tx, userId, values);
       await this.reminders.schedule(tx, userId, rows, (row) => zoneOf(row, ownerZone));
       return { imported: rows.length };
     });
+  }
+
+  private valuesOf(uid: string, e: ImportedEvent, tz: string, meter: ExpansionMeter, slicer: Slicer) {
+    return withSeriesEnd(
+      {
+        title: e.title,
+        description: e.description,
+        ...classifyEvent(e),
+        startDate: e.startDate,
+        endDate: e.endDate,
+        allDay: e.allDay,
+        isCompleted: false,
+        reminders: e.reminders,
+        rrule: e.rrule,
+        completedOccurrences: [],
+        exdates: e.exdates,
+        linkedEventId: null,
+        icalUid: uid,
+        timeZone: e.timeZone,
+      },
+      tz,
+      meter,
+      slicer,
+    );
+  }
+}
+
+const invalidCalendar = (message: string) =>
+  new AppError("validation_error", 400, `Invalid calendar: ${message}`, [{ path: "(body)", message }]);
+
+/**
+ * The occurrences an import describes, against EXPANSION_LIMITS.maxImportOccurrences. A COUNT
+ * rule counts its COUNT (known without walking); any other series counts its first year, which
+ * is what it adds to every later year's list.
+ */
+class ImportCount {
+  private total = 0;
+
+  async add(e: ImportedEvent, tz: string, meter: ExpansionMeter, slicer: Slicer) {
+    const rule = e.rrule ? parseRRule(e.rrule) : null;
+    if (!rule) return this.charge(1);
+    if (rule.count !== null) return this.charge(rule.count);
+    const year = { from: e.startDate, to: new Date(e.startDate.getTime() + 366 * 86_400_000) };
+    const stream = occurrenceStream({ ...e, timeZone: tz }, year, meter);
+    for (const _ of stream) {
+      this.charge(1);
+      await slicer.pause();
+    }
+  }
+
+  private charge(n: number) {
+    this.total += n;
+    const max = EXPANSION_LIMITS.maxImportOccurrences;
+    if (this.total > max) {
+      throw expansionProblem(
+        new ExpansionLimitError("maxImportOccurrences", max),
+        "(body)",
+        "split the calendar and import it in parts",
+      );
+    }
   }
 }
 

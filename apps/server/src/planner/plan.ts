@@ -71,7 +71,7 @@ export class PlanService {
       if (!input.accept) return { items: sessions.map(toProposed), accepted: false as const };
       const created = [];
       for (const s of sessions) {
-        const values = withSeriesEnd(
+        const values = await withSeriesEnd(
           {
             title: s.title,
             description: null,

@@ -3,11 +3,15 @@
 import type { PlannerEvent, PlannerEventCreateInput, PlannerEventUpdateInput } from "@lm/core";
 import type { Db, Queryable } from "../db/index.js";
 import { AppError, notFound, validation } from "../http/errors.js";
-import { parseRRule, RRuleError, seriesEnd } from "./domain/recurrence.js";
+import { ExpansionBudget, type ExpansionMeter } from "./domain/expansion-budget.js";
+import { checkEverMatches, parseRRule, RRuleError, seriesEnd } from "./domain/recurrence.js";
+import { guardRule } from "./expansion-errors.js";
+import { checkRange, listEvents } from "./list-events.js";
 import { toOccurrence, toPlannerEvent } from "./presenter.js";
 import { occurrencesOf, type Reminders, zoneOf } from "./reminders.js";
 import * as repo from "./repository.js";
 import type { EventRow, EventValues } from "./repository.js";
+import { Slicer } from "./yield-loop.js";
 
 export interface EventQuery {
   from?: string;
@@ -15,10 +19,9 @@ export interface EventQuery {
   subject?: string;
   type?: string;
   completed?: boolean;
+  limit?: number;
+  cursor?: string;
 }
-
-// A range query expands each series to at most this many occurrences.
-const MAX_OCCURRENCES_PER_SERIES = 1000;
 
 export type UpdateInput = Omit<PlannerEventUpdateInput, "occurrenceDate">;
 
@@ -32,14 +35,21 @@ function checkRule(rrule: string | null | undefined) {
   }
 }
 
-/** Row values for a write; series_end is derived so range queries can prefilter on it. */
-export function withSeriesEnd(v: Omit<EventValues, "seriesEnd">, tz: string): EventValues {
-  try {
-    return { ...v, seriesEnd: seriesEnd({ ...v, exdates: v.exdates }, tz) };
-  } catch (err) {
-    if (err instanceof RRuleError) throw validation("rrule", err.message);
-    throw err;
-  }
+/**
+ * Row values for a write; series_end is derived so range queries can prefilter on it. Refuses
+ * (400 on `rrule`) a rule that never produces an occurrence or walks past its budget; the check
+ * pauses between chunks, so it never holds the event loop for long.
+ */
+export async function withSeriesEnd(
+  v: Omit<EventValues, "seriesEnd">,
+  tz: string,
+  meter: ExpansionMeter = new ExpansionBudget().series(),
+  slicer = new Slicer(),
+): Promise<EventValues> {
+  return guardRule("rrule", async () => {
+    await slicer.drive(checkEverMatches(v, tz, meter));
+    return { ...v, seriesEnd: seriesEnd(v, tz, meter) };
+  });
 }
 
 export class EventsService {
@@ -53,30 +63,22 @@ export class EventsService {
     return (await repo.ownerSettings(tx, userId))?.time_zone ?? null;
   }
 
-  async list(userId: string, q: EventQuery): Promise<{ items: PlannerEvent[] }> {
+  async list(userId: string, q: EventQuery): Promise<{ items: PlannerEvent[]; nextCursor: string | null }> {
     const from = q.from ? new Date(q.from) : undefined;
     const to = q.to ? new Date(q.to) : undefined;
+    checkRange(from, to);
     const { rows, ownerZone } = await this.db.withUser({ userId }, async (tx) => ({
       rows: await repo.listCandidates(tx, userId, { from, to, subject: q.subject, type: q.type }),
       ownerZone: await this.ownerZone(tx, userId),
     }));
-    const items: PlannerEvent[] = [];
-    for (const row of rows) {
-      if (row.rrule && !from && !to) {
-        // Without a range a series is listed once, as itself (it may never end).
-        items.push(toPlannerEvent(row));
-        continue;
-      }
-      // One-off events go through the same overlap test; the SQL was only a prefilter.
-      for (const occ of occurrencesOf(row, zoneOf(row, ownerZone), { from, to }, MAX_OCCURRENCES_PER_SERIES)) {
-        items.push(row.rrule ? toOccurrence(row, occ) : toPlannerEvent(row));
-      }
-    }
-    return {
-      items: items
-        .filter((e) => q.completed === undefined || e.isCompleted === q.completed)
-        .sort((a, b) => Date.parse(a.startDate) - Date.parse(b.startDate) || a.id.localeCompare(b.id)),
-    };
+    // One-off events go through the same overlap test; the SQL was only a prefilter.
+    return listEvents(rows, (row) => zoneOf(row, ownerZone), {
+      from,
+      to,
+      completed: q.completed,
+      limit: q.limit,
+      cursor: q.cursor,
+    });
   }
 
   async get(userId: string, id: string): Promise<PlannerEvent> {
@@ -90,7 +92,7 @@ export class EventsService {
     const row = await this.db.withUser({ userId }, async (tx) => {
       await this.checkLink(tx, userId, input.linkedEventId);
       const tz = zoneOf({ time_zone: null }, await this.ownerZone(tx, userId));
-      const values = withSeriesEnd(
+      const values = await withSeriesEnd(
         {
           title: input.title,
           description: input.description ?? null,
@@ -132,7 +134,7 @@ export class EventsService {
       const rrule = input.rrule === undefined ? old.rrule : input.rrule;
       // Moving the series or changing its rule invalidates which occurrences were completed.
       const seriesMoved = rrule !== old.rrule || startDate.getTime() !== old.start_date.getTime();
-      const values = withSeriesEnd(
+      const values = await withSeriesEnd(
         {
           title: input.title ?? old.title,
           description: input.description === undefined ? old.description : input.description,

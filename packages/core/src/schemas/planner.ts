@@ -69,6 +69,9 @@ export const PlannerEventQuery = z
     subject: Subject.optional(),
     type: EventType.optional(),
     completed: boolString.optional(),
+    /** Opt-in paging (the list predates it): without `limit` every match comes at once, up to a cap. */
+    limit: z.coerce.number().int().min(1).max(100).optional(),
+    cursor: z.string().max(200).optional(),
   })
   .refine((q) => !q.from || !q.to || Date.parse(q.to) >= Date.parse(q.from), {
     path: ["to"],

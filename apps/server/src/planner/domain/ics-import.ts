@@ -189,6 +189,15 @@ function dateList(ev: IcsComponent, name: string, ctx: Context): Date[] {
 
 /** Parses every VEVENT in `text`. Throws IcsImportError (with line and event) on malformed input. */
 export function parseICalendar(text: string, opts: ImportOptions = {}): ImportedEvent[] {
+  const steps = parseICalendarSteps(text, opts);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** parseICalendar as a generator that yields after each event, so a server can pause between. */
+export function* parseICalendarSteps(text: string, opts: ImportOptions = {}): Generator<void, ImportedEvent[]> {
   const maxEvents = opts.maxEvents ?? DEFAULT_MAX_EVENTS;
   let seen = 0;
   const calendars = parseComponents(text, (name, line) => {
@@ -206,7 +215,8 @@ export function parseICalendar(text: string, opts: ImportOptions = {}): Imported
     const events = calendar.components.filter((c) => c.name === "VEVENT");
     const imported: ImportedEvent[] = [];
     const cancelled: Array<{ uid: string; at: Date }> = [];
-    events.forEach((ev, i) => {
+    for (const [i, ev] of events.entries()) {
+      if (i > 0) yield;
       const uid = prop(ev, "UID")?.value;
       const ctx: Context = { describe: `event ${i + 1}${uid ? ` (UID ${uid})` : ""}`, zoneFor, floating };
       const isCancelled = prop(ev, "STATUS")?.value.trim().toUpperCase() === "CANCELLED";
@@ -215,9 +225,9 @@ export function parseICalendar(text: string, opts: ImportOptions = {}): Imported
       // series, a moved one is skipped (the series keeps the original slot), cancelled events go.
       if (recurrenceId && isCancelled && uid)
         cancelled.push({ uid: uid.trim(), at: parseDate(recurrenceId, ctx).instant });
-      if (isCancelled || recurrenceId) return;
+      if (isCancelled || recurrenceId) continue;
       imported.push(importEvent(ev, ctx));
-    });
+    }
     for (const { uid, at } of cancelled) {
       imported.find((e) => e.uid === uid && e.rrule)?.exdates.push(at);
     }

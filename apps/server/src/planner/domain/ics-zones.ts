@@ -1,7 +1,7 @@
 // Resolves TZID values found in imported calendars: IANA names, Windows names (Outlook),
 // path-style names ("/mozilla.org/.../Europe/Berlin") and, failing those, the file's own VTIMEZONE.
 import { IcsImportError, type IcsComponent, prop } from "./ics-lexer.js";
-import { lastFloatingStart, RRuleError } from "./recurrence.js";
+import { assertEverMatches, lastFloatingStart, RRuleError } from "./recurrence.js";
 import { isValidTimeZone, utcEpoch, wallToInstant } from "./tz.js";
 import { WINDOWS_ZONES } from "./windows-zones.js";
 
@@ -76,7 +76,8 @@ function fromVtimezone(vtz: IcsComponent, tzid: string): ZoneResolver {
   if (obs.length === 0) throw new IcsImportError(`VTIMEZONE "${tzid}" has no STANDARD or DAYLIGHT rules`, vtz.line);
   for (const o of obs) {
     try {
-      if (o.rrule) lastFloatingStart(o.rrule, o.start, o.start);
+      // Refused up front: every later offset lookup would search its whole span in vain.
+      if (o.rrule) assertEverMatches(o.rrule, o.start);
     } catch (err) {
       if (err instanceof RRuleError) throw new IcsImportError(`VTIMEZONE "${tzid}": ${err.message}`, vtz.line);
       throw err;

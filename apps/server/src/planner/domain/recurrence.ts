@@ -1,13 +1,12 @@
 // Expands recurring planner events into concrete occurrences for range queries.
 // Rules run on wall-clock time in the event's zone, so a 09:00 class stays at 09:00 across DST.
-import rrulePkg from "rrule";
+// Every walk can report to an ExpansionMeter, so a request's recurrence work is bounded.
+import type { ExpansionMeter } from "./expansion-budget.js";
 import { type ParsedRule, parseRRule, RRuleError } from "./rrule-parse.js";
+import { everMatches, lastStartAtOrBefore, probeMatches, walkRule } from "./rrule-expand.js";
 import { DAY_MS, fromFloating, isValidTimeZone, toFloating } from "./tz.js";
 
 export { formatRRule, type ParsedRule, parseRRule, RRuleError } from "./rrule-parse.js";
-
-// rrule ships CommonJS with ESM-only typings; Node exposes it as a default export only.
-const { RRule } = rrulePkg;
 
 export interface RecurringEvent {
   startDate: Date;
@@ -27,9 +26,6 @@ export interface Occurrence {
 export const DEFAULT_MAX_OCCURRENCES = 1000;
 // Open-ended expansions stop here so a rule that rarely matches cannot loop for millennia.
 const HORIZON_YEARS = 200;
-const RRULE_WEEKDAYS = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];
-const WEEKDAY_INDEX = { MO: 0, TU: 1, WE: 2, TH: 3, FR: 4, SA: 5, SU: 6 } as const;
-const FREQ = { YEARLY: RRule.YEARLY, MONTHLY: RRule.MONTHLY, WEEKLY: RRule.WEEKLY, DAILY: RRule.DAILY } as const;
 
 /** The zone whose wall clock drives the rule (all-day events: the zone their midnights are in). */
 function zoneOf(ev: RecurringEvent): string {
@@ -44,39 +40,35 @@ function floatingUntil(rule: ParsedRule, tz: string): Date | null {
   return rule.until.dateOnly ? new Date(rule.until.value.getTime() + DAY_MS - 1) : rule.until.value;
 }
 
-function buildRule(rule: ParsedRule, dtstart: Date, tz: string) {
-  return new RRule({
-    freq: FREQ[rule.freq],
-    dtstart,
-    interval: rule.interval,
-    count: rule.count,
-    until: floatingUntil(rule, tz),
-    wkst: WEEKDAY_INDEX[rule.wkst],
-    byweekday: rule.byDay.length
-      ? rule.byDay.map((d) => {
-          const wd = RRULE_WEEKDAYS[WEEKDAY_INDEX[d.weekday]];
-          return d.n === null ? wd : wd.nth(d.n);
-        })
-      : null,
-    bymonthday: rule.byMonthDay.length ? rule.byMonthDay : null,
-    bymonth: rule.byMonth.length ? rule.byMonth : null,
-    bysetpos: rule.bySetPos.length ? rule.bySetPos : null,
-  });
-}
-
 /** Every occurrence overlapping [from, to] (inclusive edges), in start order, at most `max`. */
 export function expandOccurrences(
   ev: RecurringEvent,
   range: { from?: Date; to?: Date },
-  opts: { max?: number } = {},
+  opts: { max?: number; meter?: ExpansionMeter } = {},
 ): Occurrence[] {
   const max = opts.max ?? DEFAULT_MAX_OCCURRENCES;
+  const out: Occurrence[] = [];
+  if (max <= 0) return out;
+  for (const occ of occurrenceStream(ev, range, opts.meter)) {
+    out.push(occ);
+    if (out.length >= max) break;
+  }
+  return out;
+}
+
+/** The occurrences overlapping [from, to], lazily and in start order (a list takes what it needs). */
+export function* occurrenceStream(
+  ev: RecurringEvent,
+  range: { from?: Date; to?: Date },
+  meter?: ExpansionMeter,
+): Generator<Occurrence> {
   const from = range.from?.getTime() ?? Number.NEGATIVE_INFINITY;
   const to = range.to?.getTime() ?? Number.POSITIVE_INFINITY;
   const overlaps = (o: Occurrence) => o.start.getTime() <= to && (o.end ?? o.start).getTime() >= from;
   if (!ev.rrule) {
     const only = { start: ev.startDate, end: ev.endDate };
-    return overlaps(only) && max > 0 ? [only] : [];
+    if (overlaps(only)) yield only;
+    return;
   }
   const tz = zoneOf(ev);
   const rule = parseRRule(ev.rrule);
@@ -87,54 +79,100 @@ export function expandOccurrences(
   const excluded = new Set((ev.exdates ?? []).map((d) => d.getTime()));
   const durationMs = Math.max(exactMs ?? 0, wallMs ?? 0);
 
-  // rrule works in whole seconds; carry any milliseconds of the stored start separately.
+  // Rules work in whole seconds; carry any milliseconds of the stored start separately.
   const msPart = ((localStart.getTime() % 1000) + 1000) % 1000;
-  const dtstart = new Date(localStart.getTime() - msPart);
+  const dtstart = localStart.getTime() - msPart;
   // Search in floating time with two days of slack for offset differences, then filter exactly.
-  const lo = Number.isFinite(from) ? toFloating(new Date(from - durationMs), tz).getTime() - 2 * DAY_MS : 0;
+  const lo = Number.isFinite(from) ? toFloating(new Date(from - durationMs), tz).getTime() - 2 * DAY_MS : null;
   const horizon = Date.UTC(localStart.getUTCFullYear() + HORIZON_YEARS, 0, 1);
   const hi = Number.isFinite(to) ? Math.min(toFloating(new Date(to), tz).getTime() + 2 * DAY_MS, horizon) : horizon;
-  const out: Occurrence[] = [];
-  if (max <= 0 || hi < dtstart.getTime()) return out;
-  const after = Number.isFinite(from) ? Math.max(lo, dtstart.getTime()) : dtstart.getTime();
-  buildRule(rule, dtstart, tz).between(new Date(after), new Date(hi), true, (floating: Date) => {
-    const wall = floating.getTime() + msPart;
+  const until = floatingUntil(rule, tz);
+  const walk = walkRule(rule, dtstart, {
+    near: lo ?? undefined,
+    until: Math.min(hi, until?.getTime() ?? hi),
+    meter,
+  });
+  for (const floating of walk) {
+    if (lo !== null && floating < lo) continue;
+    const wall = floating + msPart;
     const start = fromFloating(new Date(wall), tz);
-    if (start.getTime() > to) return false;
-    if (excluded.has(start.getTime())) return true;
+    if (start.getTime() > to) return;
+    if (excluded.has(start.getTime())) continue;
     let end: Date | null = null;
     if (ev.allDay && wallMs !== null) end = fromFloating(new Date(wall + wallMs), tz);
     else if (exactMs !== null) end = new Date(start.getTime() + exactMs);
     const occ = { start, end };
-    if (overlaps(occ)) out.push(occ);
-    return out.length < max;
-  });
-  return out;
+    if (!overlaps(occ)) continue;
+    meter?.occurrence();
+    yield occ;
+  }
 }
 
 /**
  * End of the series' last occurrence, for the series_end prefilter column; null when the
- * series never ends. A non-recurring event ends at its endDate (or startDate).
+ * series never ends. A non-recurring event ends at its endDate (or startDate). Run
+ * checkEverMatches first: a rule that never matches makes a COUNT walk run to its limit.
  */
 export function seriesEnd(
   ev: { startDate: Date; endDate: Date | null; rrule: string | null; allDay?: boolean; exdates?: Date[] },
   timeZone: string,
+  meter?: ExpansionMeter,
 ): Date | null {
   if (!ev.rrule) return ev.endDate ?? ev.startDate;
   const rule = parseRRule(ev.rrule);
+  const tz = zoneOf({ ...ev, timeZone });
+  const localStart = toFloating(ev.startDate, tz).getTime();
+  const dtstart = localStart - (((localStart % 1000) + 1000) % 1000);
   if (rule.count === null && rule.until === null) return null;
-  // COUNT is capped by parseRRule and open-ended walks stop at the horizon, so this is bounded.
-  const all = expandOccurrences({ ...ev, timeZone }, {}, { max: Number.MAX_SAFE_INTEGER });
-  const last = all.at(-1);
-  if (!last) return ev.endDate ?? ev.startDate;
-  return last.end ?? last.start;
+  if (rule.count !== null) {
+    // COUNT is capped by parseRRule and the meter bounds the walk to reach it.
+    const last = expandOccurrences({ ...ev, timeZone }, {}, { max: Number.MAX_SAFE_INTEGER, meter }).at(-1);
+    return last ? (last.end ?? last.start) : (ev.endDate ?? ev.startDate);
+  }
+  // UNTIL: the last start before it, found by looking back from UNTIL rather than walking up to
+  // it. EXDATEs are ignored, so this is an upper bound, which is all a prefilter needs.
+  const until = floatingUntil(rule, tz)?.getTime() ?? null;
+  const horizon = Date.UTC(new Date(dtstart).getUTCFullYear() + HORIZON_YEARS, 0, 1);
+  const lastStart = lastStartAtOrBefore(rule, dtstart, Math.min(until ?? horizon, horizon), { meter });
+  if (lastStart === null) return ev.endDate ?? ev.startDate;
+  const start = fromFloating(new Date(lastStart + (localStart - dtstart)), tz);
+  const length = ev.endDate ? ev.endDate.getTime() - ev.startDate.getTime() : 0;
+  // All-day series keep their length in calendar days, so one may be an hour longer across DST.
+  return new Date(start.getTime() + length + (ev.allDay ? 3_600_000 : 0));
 }
 
 /**
  * The latest start of `rrule` (from floating `dtstart`) at or before floating `limit`, reading
  * everything as wall-clock time; used to find which VTIMEZONE observance is in force.
  */
-export function lastFloatingStart(rrule: string, dtstart: Date, limit: Date): Date | null {
-  if (limit.getTime() < dtstart.getTime()) return null;
-  return buildRule(parseRRule(rrule), dtstart, "UTC").before(limit, true);
+export function lastFloatingStart(rrule: string, dtstart: Date, limit: Date, meter?: ExpansionMeter): Date | null {
+  const rule = parseRRule(rrule);
+  const at = lastStartAtOrBefore(rule, dtstart.getTime(), limit.getTime(), {
+    until: floatingUntil(rule, "UTC")?.getTime() ?? null,
+    meter,
+  });
+  return at === null ? null : new Date(at);
+}
+
+/** Refuses a rule that can never produce an occurrence from `dtstart` (floating). */
+export function assertEverMatches(rrule: string, dtstart: Date, meter?: ExpansionMeter): void {
+  if (!everMatches(parseRRule(rrule), dtstart.getTime(), meter)) throw new RRuleError(NEVER);
+}
+
+const NEVER = "The rule never produces an occurrence";
+
+/**
+ * Throws RRuleError when the event's rule can never produce an occurrence (such a rule only
+ * ever costs a walk through the centuries). A generator: it yields between chunks of the walk.
+ */
+export function* checkEverMatches(
+  ev: { startDate: Date; rrule: string | null },
+  timeZone: string,
+  meter?: ExpansionMeter,
+): Generator<void, void> {
+  if (!ev.rrule) return;
+  const tz = zoneOf({ ...ev, endDate: null, timeZone });
+  const localStart = toFloating(ev.startDate, tz).getTime();
+  const dtstart = localStart - (((localStart % 1000) + 1000) % 1000);
+  if (!(yield* probeMatches(parseRRule(ev.rrule), dtstart, meter))) throw new RRuleError(NEVER);
 }
