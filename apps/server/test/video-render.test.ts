@@ -64,7 +64,8 @@ function renderOnce(): Promise<Rendered> {
     const video = await waitFor(async () => {
       const v = (await s.api("GET", `/videos/${created.body.id}`, { token: owner.token })).body as Video;
       if (v.status === "PUBLIC" && seen.at(-1) !== v.media.status) seen.push(v.media.status);
-      if (v.media.status === "FAILED" || v.media.status === "UNAVAILABLE") throw new Error(`${v.media.failureReason} (lesson ${v.status}: ${v.failureReason})`);
+      if (v.media.status === "FAILED" || v.media.status === "UNAVAILABLE")
+        throw new Error(`${v.media.failureReason} (lesson ${v.status}: ${v.failureReason})`);
       return v.media.status === "READY" ? v : null;
     }, 90_000);
     ws.close();
