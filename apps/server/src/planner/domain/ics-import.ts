@@ -1,6 +1,6 @@
 // Imports VEVENTs from .ics files exported by Google, Apple and Outlook calendars.
 // All-or-nothing: any malformed event rejects the whole file with an IcsImportError saying why.
-import { type IcsComponent, IcsImportError, type IcsProperty, param, parseComponents, prop } from "./ics-lexer.js";
+import { type IcsComponent, IcsImportError, type IcsProperty, param, parseComponentsSteps, prop } from "./ics-lexer.js";
 import { type ZoneResolver, zoneLookup } from "./ics-zones.js";
 import { formatRRule, parseRRule, RRuleError } from "./rrule-parse.js";
 import { DAY_MS, isValidTimeZone, utcEpoch, wallToInstant } from "./tz.js";
@@ -200,7 +200,7 @@ export function parseICalendar(text: string, opts: ImportOptions = {}): Imported
 export function* parseICalendarSteps(text: string, opts: ImportOptions = {}): Generator<void, ImportedEvent[]> {
   const maxEvents = opts.maxEvents ?? DEFAULT_MAX_EVENTS;
   let seen = 0;
-  const calendars = parseComponents(text, (name, line) => {
+  const calendars = yield* parseComponentsSteps(text, (name, line) => {
     if (name === "VEVENT" && ++seen > maxEvents) {
       throw new IcsImportError(`the file has more than ${maxEvents} events; split it and import in parts`, line);
     }

@@ -85,18 +85,26 @@ function parseContentLine(text: string, line: number): IcsProperty {
   return { name: name.toUpperCase(), params, value: text.slice(i + 1), line };
 }
 
+/** Lines parsed between two yields: a 1 MiB file is ~20,000 lines, a few milliseconds per batch. */
+const LINES_PER_STEP = 500;
+
 /**
- * Parses the whole text into top-level VCALENDAR components. `onBegin` sees every component
- * as it opens, so callers can stop oversized input before it is all held in memory.
+ * Parses the whole text into top-level VCALENDAR components, yielding every few hundred lines so a
+ * server can pause between. `onBegin` sees every component as it opens, so callers can stop
+ * oversized input before it is all held in memory.
  */
-export function parseComponents(text: string, onBegin?: (name: string, line: number) => void): IcsComponent[] {
+export function* parseComponentsSteps(
+  text: string,
+  onBegin?: (name: string, line: number) => void,
+): Generator<void, IcsComponent[]> {
   const lines = unfold(text);
   if (lines.length === 0 || lines[0].text.toUpperCase() !== "BEGIN:VCALENDAR") {
     throw new IcsImportError("This is not an iCalendar file: it must start with BEGIN:VCALENDAR");
   }
   const roots: IcsComponent[] = [];
   const stack: IcsComponent[] = [];
-  for (const { text: content, line } of lines) {
+  for (const [n, { text: content, line }] of lines.entries()) {
+    if (n > 0 && n % LINES_PER_STEP === 0) yield;
     const p = parseContentLine(content, line);
     if (p.name === "BEGIN") {
       const component = { name: p.value.trim().toUpperCase(), properties: [], components: [], line };
