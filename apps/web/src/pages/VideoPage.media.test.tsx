@@ -153,7 +153,9 @@ describe("Video page: the lesson's video", () => {
     renderWithApp(<VideoPage />, { path: `/videos/${ID}`, ...route });
     const video = (await screen.findByTestId("lesson-video")) as HTMLVideoElement;
     expect(video.src).toBe(`http://localhost/api/v1/videos/${ID}/video.mp4?v=7&token=tok`);
-    expect((video.querySelector("track[kind=captions]") as HTMLTrackElement).src).toContain("captions.vtt?v=7&token=tok");
+    expect((video.querySelector("track[kind=captions]") as HTMLTrackElement).src).toContain(
+      "captions.vtt?v=7&token=tok",
+    );
     const tokenCall = calls.find((c) => c.path === `/videos/${ID}/media-token`);
     expect(tokenCall?.headers.authorization).toBe(`Bearer ${session().accessToken}`);
   });
