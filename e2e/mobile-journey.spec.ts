@@ -99,6 +99,9 @@ test("a student's journey through the mobile app (web export)", async ({ page, r
   });
 
   await test.step("play the lesson: the slide changes", async () => {
+    // A video rendered before the lesson opened plays first: the slides are one tap away.
+    const toSlides = page.getByRole("button", { name: "Watch as interactive slides" }).filter({ visible: true });
+    if ((await toSlides.count()) > 0) await toSlides.click();
     const slide = page.getByTestId("player-slide").filter({ visible: true });
     await expect(slide).toHaveAttribute("aria-label", /^Slide 1 of \d+:/);
     await screen(page, "mobile-07-video");

@@ -55,6 +55,8 @@ async function secondStudent(browser: Browser) {
 }
 
 test("a student's whole journey through the web app", async ({ page, browser }, testInfo) => {
+  // The journey includes the lesson's video, rendered by espeak-ng and FFmpeg on this machine's CPU.
+  test.setTimeout(480_000);
   const email = uniqueEmail("ada");
   await watchCsp(page);
 
@@ -87,6 +89,9 @@ test("a student's whole journey through the web app", async ({ page, browser }, 
 
   await test.step("play the lesson: the slide changes", async () => {
     const player = page.getByRole("region", { name: "Lesson player" });
+    // A video rendered before the page first showed the lesson opens as the video: go to the slides.
+    const slides = page.getByRole("button", { name: "Interactive slides" });
+    if ((await slides.count()) > 0 && (await slides.getAttribute("aria-pressed")) === "false") await slides.click();
     const heading = player.getByTestId("slide-heading");
     const first = (await heading.textContent()) ?? "";
     await expect(player.getByText(/^Key point 1 of \d+$/)).toBeVisible();
@@ -124,7 +129,8 @@ test("a student's whole journey through the web app", async ({ page, browser }, 
       await signUp(other.page, "Grace Hopper", grace, "web-b-");
       await verifyFromOutbox(other.page, grace, "web-b-");
       await other.page.goto(videoUrl);
-      await expect(other.page.getByRole("region", { name: "Lesson player" })).toBeVisible();
+      // The slides, or the video when it has rendered by now.
+      await expect(other.page.getByRole("region", { name: /^Lesson (player|video)$/ })).toBeVisible();
 
       // The radio is visually hidden; a student clicks its star (the label around it).
       const fourStars = other.page.getByRole("radio", { name: "4 stars" });
@@ -220,6 +226,47 @@ test("a student's whole journey through the web app", async ({ page, browser }, 
     }, API);
     expect(titles).toEqual(["History class: the Industrial Revolution", "Physics lab report due"]);
     await checkPage(page, "web-13-planner-imported");
+  });
+
+  await test.step("watch the lesson's narrated MP4: it plays with captions, and a chapter mark seeks", async () => {
+    await page.goto(videoUrl);
+    const region = page.getByRole("region", { name: "Lesson video" });
+    const toVideo = page.getByRole("button", { name: "Video", exact: true });
+    // Rendered after the lesson published; until then the page plays the slides and shows progress.
+    await expect(region.or(toVideo).first()).toBeVisible({ timeout: 240_000 });
+    if (!(await region.isVisible())) await toVideo.click();
+    const video = region.getByTestId("lesson-video");
+    await expect(video).toBeVisible();
+    await video.evaluate((v: HTMLVideoElement) => {
+      v.muted = true; // headless Chromium plays muted media without a user gesture
+      return v.play();
+    });
+    await expect
+      .poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime), { timeout: 30_000 })
+      .toBeGreaterThan(1);
+    // The captions track is on by default, and a cue is on screen while the voice speaks.
+    const activeCue = () =>
+      video.evaluate((v: HTMLVideoElement) => {
+        const track = [...v.textTracks].find((t) => t.kind === "captions");
+        if (track?.mode !== "showing") return "";
+        return [...(track.activeCues ?? [])].map((c) => (c as VTTCue).text).join(" ");
+      });
+    await expect.poll(activeCue, { timeout: 30_000 }).not.toBe("");
+    await checkPage(page, "web-13b-video-mp4");
+
+    // A chapter mark on the progress bar jumps to its key point.
+    const marks = region.getByRole("group", { name: "Chapters" }).getByRole("button");
+    expect(await marks.count()).toBeGreaterThan(1);
+    const last = marks.last();
+    const clock = (await last.getAttribute("aria-label"))?.match(/\((\d+):(\d+)\)$/);
+    const at = clock ? Number(clock[1]) * 60 + Number(clock[2]) : 0;
+    expect(at).toBeGreaterThan(0);
+    await last.click();
+    await expect.poll(() => video.evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThanOrEqual(at);
+    await expect(region.getByTestId("current-chapter")).toContainText(`Chapter ${await marks.count()} of`);
+    const download = region.getByRole("link", { name: /^Download MP4/ });
+    expect(await download.getAttribute("download")).toMatch(/\.mp4$/);
+    await video.evaluate((v: HTMLVideoElement) => v.pause());
   });
 
   await test.step("sign out", async () => {

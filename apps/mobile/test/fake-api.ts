@@ -42,6 +42,8 @@ export function fakeApi(routes: Record<string, Handler>) {
       const req = { method, path, query: url.searchParams, params, headers, body };
       calls.push(req);
       const out = await handler(req);
+      // A Response as it is (files such as captions.vtt are not JSON).
+      if (out instanceof Response) return out;
       const r = out instanceof FakeReply ? out : new FakeReply(200, out);
       return new Response(r.body === undefined ? null : JSON.stringify(r.body), {
         status: r.status,

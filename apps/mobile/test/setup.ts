@@ -46,6 +46,65 @@ jest.mock("expo-speech", () => ({
   stop: jest.fn(async () => undefined),
 }));
 
+// expo-video: only its native halves (the player object and the view) are stood in for; the
+// library's own JavaScript (useVideoPlayer, VideoView) runs as in the app. A test finds the player a
+// view was given with `videoPlayerById(view.props.player)`, and drives it with `emit`.
+jest.mock("expo-video/build/NativeVideoModule", () => {
+  const players = new Map<number, unknown>();
+  let next = 1;
+  class VideoPlayer {
+    __expo_shared_object_id__ = next++;
+    currentTime = 0;
+    playing = false;
+    timeUpdateEventInterval = 0;
+    listeners = new Map<string, Set<(payload: unknown) => void>>();
+    source: unknown;
+    constructor(src: unknown) {
+      this.source = src;
+      players.set(this.__expo_shared_object_id__, this);
+    }
+    addListener(event: string, fn: (payload: unknown) => void) {
+      const set = this.listeners.get(event) ?? new Set();
+      set.add(fn);
+      this.listeners.set(event, set);
+      return { remove: () => set.delete(fn) };
+    }
+    emit(event: string, payload: unknown) {
+      for (const fn of this.listeners.get(event) ?? []) fn(payload);
+    }
+    play() {
+      this.playing = true;
+    }
+    pause() {
+      this.playing = false;
+    }
+    replace() {}
+    async replaceAsync() {}
+    release() {
+      players.delete(this.__expo_shared_object_id__);
+    }
+  }
+  return {
+    __esModule: true,
+    default: {
+      VideoPlayer,
+      isPictureInPictureSupported: () => false,
+      getCurrentVideoCacheSize: () => 0,
+      setVideoCacheSizeAsync: async () => undefined,
+      clearVideoCacheAsync: async () => undefined,
+    },
+    videoPlayerById: (id: number) => players.get(id),
+  };
+});
+jest.mock("expo-video/build/NativeVideoView", () => {
+  const { createElement } = jest.requireActual("react");
+  return {
+    __esModule: true,
+    default: (props: Record<string, unknown>) => createElement("ExpoVideoView", props),
+    NativeTextureVideoView: null,
+  };
+});
+
 // No real sockets in tests: a socket that never opens, so screens use their polling fallback.
 class ClosedWebSocket {
   readyState = 0;

@@ -5,6 +5,7 @@ import type { PlannerEvent, PlannerEventCreateInput, PlannerEventUpdateInput } f
 import type { Comment, Notification, RatingSummary, UnreadCount } from "./schemas/social.js";
 import type { User, UserStats, UserUpdateInput } from "./schemas/users.js";
 import type {
+  MediaToken,
   ReportedVideo,
   Video,
   VideoCreateInput,
@@ -183,6 +184,10 @@ export class ApiClient {
   updateVideo = (id: string, input: VideoUpdateInput) => this.request<Video>("PATCH", `/videos/${id}`, { body: input });
   deleteVideo = (id: string) => this.request<void>("DELETE", `/videos/${id}`);
   retryVideo = (id: string) => this.request<Video>("POST", `/videos/${id}/retry`, { body: {} });
+  /** Signed file URLs for a lesson's video (for players that cannot send Authorization: PRIVATE lessons). */
+  mediaToken = (id: string) => this.request<MediaToken>("GET", `/videos/${id}/media-token`);
+  /** A path the API hands out (`/api/v1/videos/…/video.mp4`) as a full URL on the API's origin. */
+  absoluteUrl = (path: string) => new URL(path, this.options.baseUrl).toString();
   viewVideo = (id: string, clientId?: string) =>
     this.request<void>("POST", `/videos/${id}/view`, { body: clientId ? { clientId } : {} });
 

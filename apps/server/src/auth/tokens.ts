@@ -14,9 +14,17 @@ export interface AccessClaims {
   role: "USER" | "MODERATOR" | "ADMIN";
 }
 
+export interface MediaClaims {
+  userId: string;
+  sessionId: string;
+  /** Unix seconds. */
+  expiresAt: number;
+}
+
 export class TokenService {
   private readonly jwtKey: Uint8Array;
   private readonly refreshKey: Buffer;
+  private readonly mediaKey: Buffer;
 
   constructor(
     secret: string,
@@ -25,6 +33,7 @@ export class TokenService {
     // Separate keys per purpose, derived from one secret.
     this.jwtKey = createHmac("sha256", secret).update("jwt").digest();
     this.refreshKey = createHmac("sha256", secret).update("refresh").digest();
+    this.mediaKey = createHmac("sha256", secret).update("media").digest();
   }
 
   signAccess(claims: AccessClaims): Promise<string> {
@@ -70,6 +79,30 @@ export class TokenService {
     const expected = Buffer.from(this.mac(m[1]));
     const given = Buffer.from(m[2]);
     return expected.length === given.length && timingSafeEqual(expected, given) ? m[1] : null;
+  }
+
+  /**
+   * A media token: `<userId>.<sessionId>.<expiresAt (unix s)>.<mac>`, the MAC over those and the video
+   * id, so it opens that one lesson's files only, as that user, until it expires or the session ends.
+   */
+  mediaToken(videoId: string, claims: MediaClaims): string {
+    const body = `${claims.userId}.${claims.sessionId}.${claims.expiresAt}`;
+    return `${body}.${this.mediaMac(videoId, body)}`;
+  }
+
+  /** The claims when the token is well formed, its MAC is right for this video and it has not expired. */
+  parseMediaToken(token: string, videoId: string, nowSeconds = Math.floor(Date.now() / 1000)): MediaClaims | null {
+    const m = /^([0-9a-f-]{36})\.([0-9a-f-]{36})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
+    if (!m || !UUID.test(m[1]) || !UUID.test(m[2])) return null;
+    const expected = Buffer.from(this.mediaMac(videoId, `${m[1]}.${m[2]}.${m[3]}`));
+    const given = Buffer.from(m[4]);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+    const expiresAt = Number(m[3]);
+    return expiresAt > nowSeconds ? { userId: m[1], sessionId: m[2], expiresAt } : null;
+  }
+
+  private mediaMac(videoId: string, body: string) {
+    return createHmac("sha256", this.mediaKey).update(`${videoId}.${body}`).digest("base64url");
   }
 
   private mac(id: string) {

@@ -17,6 +17,15 @@ interface Op {
   responseType?: string;
 }
 
+/** The file URLs' query: the render's version (for caching) and, for a PRIVATE lesson, a media token. */
+const MediaFileQuery = z.object({
+  v: z.string().optional().describe("The render's version, as in media.mp4Url: such a URL is cached for good"),
+  token: z
+    .string()
+    .optional()
+    .describe("A token from GET /videos/{id}/media-token; wrong or expired → 401 invalid_media_token"),
+});
+
 const page = <T extends z.ZodType>(item: T) => core.Page(item);
 
 const OPS: Op[] = [
@@ -165,9 +174,19 @@ const OPS: Op[] = [
         file === "video.mp4"
           ? "The lesson's narrated MP4 (Range requests: 206, 416); same visibility as the lesson"
           : `The lesson's WebVTT ${file === "captions.vtt" ? "captions" : "chapters (one per key point)"}`,
+      query: MediaFileQuery,
       responseType: file === "video.mp4" ? "video/mp4" : "text/vtt",
     }),
   ),
+  {
+    method: "get",
+    path: "/videos/{id}/media-token",
+    tag: "Videos",
+    summary:
+      "Signed file URLs for a lesson's video, for players that cannot send Authorization (a PRIVATE lesson's <video src>): valid for one hour, for this lesson, user and session (extension)",
+    auth: true,
+    response: core.MediaToken,
+  },
   {
     method: "get",
     path: "/comments",

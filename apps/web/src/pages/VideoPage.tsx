@@ -14,7 +14,8 @@ import { Quiz } from "../features/videos/components/Quiz";
 import { RatingStars } from "../features/videos/components/RatingStars";
 import { ReportLessonButton } from "../features/videos/components/ReportLessonButton";
 import { ShareButton } from "../features/videos/components/ShareButton";
-import { LessonPlayer, type PlayerHandle } from "../features/videos/player/LessonPlayer";
+import { LessonMedia } from "../features/videos/player/LessonMedia";
+import type { PlayerHandle } from "../features/videos/player/LessonPlayer";
 import { isApiError } from "../lib/errors";
 import { errorMessage } from "../lib/errors";
 import { DIFFICULTY_LABELS, formatClock, formatCount, timeAgo } from "../lib/format";
@@ -27,9 +28,11 @@ function useLiveVideo(id: string) {
   useChannel(`video:${id}`, (e) => {
     const key = videoKeys.detail(id);
     if (e.event === "video.updated") {
-      // A summary ({ id, status, title, failureReason, thumbnailUrl, createdBy: <id> }): show the
-      // new status at once, then fetch the whole lesson.
-      const d = e.data as Partial<Pick<Video, "status" | "title" | "failureReason" | "thumbnailUrl">>;
+      // A summary ({ id, status, title, failureReason, thumbnailUrl, createdBy: <id>, media?: { status,
+      // progress, failureCode, failureReason } }): show the new state at once, then fetch the whole lesson.
+      const d = e.data as Partial<Pick<Video, "status" | "title" | "failureReason" | "thumbnailUrl">> & {
+        media?: Partial<Video["media"]>;
+      };
       qc.setQueryData<Video>(key, (v) =>
         v
           ? {
@@ -38,6 +41,18 @@ function useLiveVideo(id: string) {
               title: d.title ?? v.title,
               failureReason: d.failureReason !== undefined ? d.failureReason : v.failureReason,
               thumbnailUrl: d.thumbnailUrl !== undefined ? d.thumbnailUrl : v.thumbnailUrl,
+              // The files' URLs come with the refetch: READY shows once they are there.
+              media:
+                d.media && d.media.status !== "READY"
+                  ? {
+                      ...v.media,
+                      status: d.media.status ?? v.media.status,
+                      progress: d.media.progress ?? v.media.progress,
+                      failureCode: d.media.failureCode !== undefined ? d.media.failureCode : v.media.failureCode,
+                      failureReason:
+                        d.media.failureReason !== undefined ? d.media.failureReason : v.media.failureReason,
+                    }
+                  : v.media,
             }
           : v,
       );
@@ -149,7 +164,7 @@ export default function VideoPage() {
         </Card>
       ) : (
         <>
-          <LessonPlayer ref={player} video={v} />
+          <LessonMedia ref={player} video={v} isCreator={isCreator} />
           <Card className="flex flex-col gap-3">
             <h2 className="text-lg font-bold text-fg">Rate this lesson</h2>
             <RatingStars video={v} canRate={!rateReason} reason={rateReason} />

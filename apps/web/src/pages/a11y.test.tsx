@@ -53,6 +53,33 @@ describe("accessibility", () => {
     expect(await axeViolations()).toEqual([]);
   });
 
+  it("video page with the rendered MP4, its chapter marks and download", async () => {
+    const base = makeVideo();
+    const url = (f: string) => `/api/v1/videos/${base.id}/${f}?v=1`;
+    const video = makeVideo({
+      videoUrl: url("video.mp4"),
+      media: {
+        ...base.media,
+        status: "READY",
+        progress: 100,
+        durationSec: 20,
+        sizeBytes: 1_000_000,
+        mp4Url: url("video.mp4"),
+        captionsUrl: url("captions.vtt"),
+        chaptersUrl: url("chapters.vtt"),
+      },
+    });
+    installFakeApi((req) => {
+      if (req.path === `/videos/${video.id}`) return json(200, video);
+      if (req.path === "/comments") return json(200, { items: [], nextCursor: null });
+      if (req.path.endsWith("/view")) return new Response(null, { status: 204 });
+    });
+    renderWithApp(<VideoPage />, { path: `/videos/${video.id}`, route: "/videos/:id" });
+    expect(await screen.findByRole("region", { name: "Lesson video" })).toBeInTheDocument();
+    await screen.findByText(/No comments yet/);
+    expect(await axeViolations()).toEqual([]);
+  });
+
   it("planner page", async () => {
     useAuth.getState().signIn(session(), makeUser());
     installFakeApi((req) => {

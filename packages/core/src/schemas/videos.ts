@@ -34,6 +34,20 @@ export const VideoMedia = z.object({
 });
 export type VideoMedia = z.infer<typeof VideoMedia>;
 
+/**
+ * Signed file URLs for a lesson the caller may see but a `<video src>` could not fetch (PRIVATE:
+ * players cannot send the Authorization header). Each URL carries `token`, valid until `expiresAt`
+ * for this lesson, this user and this session only (an extension: GET /videos/:id/media-token).
+ */
+export const MediaToken = z.object({
+  token: z.string(),
+  expiresAt: Timestamp,
+  mp4Url: z.string(),
+  captionsUrl: z.string(),
+  chaptersUrl: z.string(),
+});
+export type MediaToken = z.infer<typeof MediaToken>;
+
 export const Video = z.object({
   id: Id,
   title: z.string(),

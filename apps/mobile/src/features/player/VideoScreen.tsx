@@ -1,7 +1,9 @@
 // One lesson: the narrated player, summary, rating, report, quiz and live comments.
 import { useLocalSearchParams } from "expo-router";
-import { useEffect } from "react";
-import { StyleSheet, Text } from "react-native";
+import type { Video } from "@lm/core";
+import { useEffect, useState } from "react";
+import { ActivityIndicator, StyleSheet, Text, View } from "react-native";
+import { Button } from "../../components/ui/Button";
 import { ErrorText, Loading, Muted, Notice, Screen, Title } from "../../components/ui/Screen";
 import { colors, space } from "../../components/ui/theme";
 import { api } from "../../lib/api";
@@ -12,9 +14,64 @@ import { Quiz } from "../quiz/Quiz";
 import { Comments } from "../social/Comments";
 import { RatingStars } from "../social/RatingStars";
 import { useVideo } from "../videos/api/get-video";
+import { useMediaSources } from "../videos/api/media-sources";
 import { ReportLesson } from "../videos/components/ReportLesson";
 import { difficultyLabel, isFinished, subjectLabel } from "../videos/format";
+import { LessonVideo } from "./LessonVideo";
 import { Player } from "./Player";
+
+const NO_MEDIA: Video["media"] = {
+  status: "UNAVAILABLE",
+  progress: 0,
+  durationSec: null,
+  sizeBytes: null,
+  mp4Url: null,
+  captionsUrl: null,
+  chaptersUrl: null,
+  failureCode: null,
+  failureReason: null,
+};
+
+/**
+ * The narrated MP4 once it is rendered; the slides while it renders (with its progress) or when there
+ * is none. A video finished while someone watches the slides waits for them to switch.
+ */
+function LessonMedia({ video: given, narration, rate }: { video: Video; narration: boolean; rate: number }) {
+  // A lesson kept offline from before videos existed has no `media`.
+  const video = given.media ? given : { ...given, media: NO_MEDIA };
+  const m = video.media;
+  const sources = useMediaSources(video);
+  const [slides, setSlides] = useState(m.status !== "READY");
+  if (m.status === "READY" && !slides) {
+    return (
+      <>
+        {sources ? (
+          <LessonVideo video={video} sources={sources} />
+        ) : (
+          <View style={styles.placeholder}>
+            <ActivityIndicator accessibilityLabel="Loading the video" />
+          </View>
+        )}
+        <Button variant="ghost" label="Watch as interactive slides" onPress={() => setSlides(true)} />
+      </>
+    );
+  }
+  return (
+    <>
+      {m.status === "READY" ? (
+        <Button variant="secondary" label="Watch the video" onPress={() => setSlides(false)} />
+      ) : m.status === "PENDING" || m.status === "RENDERING" ? (
+        <Notice>
+          {m.status === "PENDING" ? "The video is queued" : `Rendering the video… ${m.progress}%`}. The slides play
+          meanwhile.
+        </Notice>
+      ) : (
+        <Muted>There is no video of this lesson; it plays as slides.</Muted>
+      )}
+      <Player video={video} narrationDefault={narration} rate={rate} />
+    </>
+  );
+}
 
 export function VideoScreen() {
   const { id } = useLocalSearchParams<{ id: string }>();
@@ -48,7 +105,7 @@ export function VideoScreen() {
         {subjectLabel(v.subject)} · {difficultyLabel(v.difficulty)} · by {v.createdBy.displayName}
       </Muted>
       {v.status === "PRIVATE" ? <Notice>Only you can see this lesson.</Notice> : null}
-      <Player video={v} narrationDefault={prefs.narration !== false} rate={prefs.playbackRate ?? 1} />
+      <LessonMedia video={v} narration={prefs.narration !== false} rate={prefs.playbackRate ?? 1} />
       {v.scriptSummary ? (
         <>
           <Text accessibilityRole="header" style={styles.heading}>
@@ -74,6 +131,13 @@ export function VideoScreen() {
 }
 
 const styles = StyleSheet.create({
+  placeholder: {
+    width: "100%",
+    aspectRatio: 16 / 9,
+    justifyContent: "center",
+    backgroundColor: "#000",
+    borderRadius: 10,
+  },
   heading: { fontSize: 20, fontWeight: "700", color: colors.text, marginTop: space.md, marginBottom: space.sm },
   body: { fontSize: 15, color: colors.text, marginBottom: space.sm, lineHeight: 22 },
 });

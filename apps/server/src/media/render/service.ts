@@ -4,6 +4,7 @@ import type { Readable } from "node:stream";
 import type { AppContext } from "../../context.js";
 import { AppError, notFound } from "../../http/errors.js";
 import type { AuthInfo } from "../../http/express.js";
+import { mediaActor } from "./access.js";
 import { MEDIA_FILES, type MediaFile, mediaKey } from "./files.js";
 import { parseRange } from "./range.js";
 import { visibleMedia } from "./repository.js";
@@ -12,6 +13,8 @@ export interface MediaRequest {
   videoId: string;
   file: MediaFile;
   auth?: AuthInfo;
+  /** `?token=`: a media token (access.ts), for players that cannot send Authorization. */
+  token?: unknown;
   range?: string;
   ifNoneMatch?: string;
   ifRange?: string;
@@ -20,9 +23,8 @@ export interface MediaRequest {
 
 /** Finds the file the caller may see; 404 when the lesson is not theirs to see or has no video yet. */
 async function locate(ctx: AppContext, req: MediaRequest) {
-  const row = await ctx.db.withUser(req.auth ? { userId: req.auth.userId } : null, (tx) =>
-    visibleMedia(tx, req.videoId),
-  );
+  const actor = await mediaActor(ctx, req.videoId, req.auth, req.token);
+  const row = await ctx.db.withUser(actor, (tx) => visibleMedia(tx, req.videoId));
   if (!row) throw notFound("Video");
   if (row.status !== "READY" || !row.version) throw notFound("The video of this lesson");
   const info = await ctx.storage.stat(mediaKey(req.videoId, req.file));

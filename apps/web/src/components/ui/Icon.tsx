@@ -26,6 +26,7 @@ const PATHS = {
   volume: "M4 9h4l5-4v14l-5-4H4zM16 9a4 4 0 010 6M19 6a8 8 0 010 12",
   mute: "M4 9h4l5-4v14l-5-4H4zM17 9l5 6M22 9l-5 6",
   upload: "M12 16V4M7 9l5-5 5 5M4 20h16",
+  download: "M12 4v12M7 11l5 5 5-5M4 20h16",
   copy: "M9 9h11v11H9zM5 15H4V4h11v1",
   shield: "M12 3l8 3v6c0 5-3.5 8-8 9-4.5-1-8-4-8-9V6z",
   offline:

@@ -13,8 +13,17 @@ export function useVideo(id: string) {
   const queryClient = useQueryClient();
   const live = useChannel(`video:${id}`, (event) => {
     if (event.event === "video.updated") {
+      // A summary: `createdBy` is an id there and `media` holds only status, progress and failure, so
+      // those merge field by field; the refetch brings the rest (the files' URLs when READY).
+      const { createdBy: _id, media, ...rest } = event.data as Partial<Video> & { media?: Partial<Video["media"]> };
       queryClient.setQueryData<Video>(videoKey(id), (old) =>
-        old ? { ...old, ...(event.data as Partial<Video>) } : old,
+        old
+          ? {
+              ...old,
+              ...rest,
+              media: media && media.status !== "READY" ? { ...old.media, ...media } : old.media,
+            }
+          : old,
       );
       void queryClient.invalidateQueries({ queryKey: videoKey(id) });
     }
@@ -27,8 +36,11 @@ export function useVideo(id: string) {
     // Polling fallback: while the lesson is being written and no live socket tells us, ask every few seconds.
     refetchInterval: (query) => {
       const video = query.state.data;
-      if (!video || isFinished(video.status)) return false;
-      return live ? 15_000 : POLL_MS;
+      if (!video) return false;
+      if (!isFinished(video.status)) return live ? 15_000 : POLL_MS;
+      // A published lesson's video renders for a minute or more: a slow poll is enough without the socket.
+      const rendering = video.media?.status === "PENDING" || video.media?.status === "RENDERING";
+      return rendering && (video.status === "PUBLIC" || video.status === "PRIVATE") ? 15_000 : false;
     },
   });
 }

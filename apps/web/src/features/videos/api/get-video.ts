@@ -4,12 +4,20 @@ import { videoKeys } from "./keys";
 
 export const isInProgress = (status: string) => status === "PENDING" || status === "GENERATING";
 
+const isPublished = (status: string) => status === "PUBLIC" || status === "PRIVATE";
+
 export const videoQuery = (id: string) =>
   queryOptions({
     queryKey: videoKeys.detail(id),
     queryFn: () => api.getVideo(id),
-    // Live updates come over the WebSocket; poll slowly too while generating, in case it is down.
-    refetchInterval: (q) => (q.state.data && isInProgress(q.state.data.status) ? 5000 : false),
+    // Live updates come over the WebSocket; poll slowly too while generating or rendering the video,
+    // in case it is down (a render takes minutes: every 15 s is enough).
+    refetchInterval: (q) => {
+      const v = q.state.data;
+      if (!v) return false;
+      if (isInProgress(v.status)) return 5000;
+      return isPublished(v.status) && (v.media.status === "PENDING" || v.media.status === "RENDERING") ? 15_000 : false;
+    },
   });
 
 export function useVideo(id: string) {
