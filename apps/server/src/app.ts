@@ -22,9 +22,9 @@ import { jsonBody } from "./http/body.js";
 import { idempotency } from "./http/idempotency.js";
 import { metricsEndpoint, requestMetrics } from "./http/metrics.js";
 import { answerClientError, notFoundHandler, problemHandler } from "./http/problem.js";
-import { globalLimit } from "./http/rate-limit.js";
+import { failClosed, failOpen, globalLimit } from "./http/rate-limit.js";
 import { memoryStore, type RateLimitStore, redisStore } from "./http/rate-limit-store.js";
-import { type FeedCache, memoryFeedCache, redisFeedCache } from "./videos/feed-cache.js";
+import { type FeedCache, memoryFeedCache, owingInvalidations, redisFeedCache } from "./videos/feed-cache.js";
 import { cors, requestContext, securityHeaders } from "./http/request-context.js";
 import { createLogger, dbLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
@@ -69,15 +69,22 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   };
   let feedCache: FeedCache | null = config.feedCacheTtlMs > 0 ? memoryFeedCache(config.feedCacheTtlMs) : null;
   if (config.redisUrl) {
-    const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    const redis = openRedis(config.redisUrl, config.redisCommandTimeoutMs, log);
     await redis.connect();
     // Tests share one Redis: give every test server its own key space.
     const prefix = config.env === "test" ? `lm:test:${randomUUID().slice(0, 8)}:` : "lm:";
     limits = redisStore(redis, `${prefix}rl:`);
-    if (feedCache) feedCache = redisFeedCache(redis, `${prefix}feed:`, config.feedCacheTtlMs);
+    if (feedCache) {
+      const cache = owingInvalidations(redisFeedCache(redis, `${prefix}feed:`, config.feedCacheTtlMs), log);
+      // A Redis that comes back may hold pages from before invalidations it never saw (a snapshot,
+      // a partition): start a new version whenever the connection is ready again.
+      redis.on("ready", () => void cache.invalidate().catch(() => {}));
+      feedCache = cache;
+    }
     health.cache = async () => ({ ok: (await redis.ping()) === "PONG", detail: "redis" });
     closers.push(async () => void redis.disconnect());
   }
+  const authLimits = failClosed(limits, log);
   const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, dataDir), config.accessTokenTtlSeconds);
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
@@ -108,11 +115,12 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     db,
     replica,
     log,
-    limits,
+    limits: failOpen(limits, log),
+    authLimits,
     feedCache,
     mailer,
     tokens,
-    auth: new AuthService({ db, tokens, mailer, config, limits, log }),
+    auth: new AuthService({ db, tokens, mailer, config, limits: authLimits, log }),
     users: new UsersService(db),
     queue,
     llm,
@@ -130,6 +138,29 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   for (const feature of features) await feature.init?.(ctx);
   watchContext(ctx);
   return ctx;
+}
+
+/**
+ * Redis for counters and the feed cache. While it is unreachable every command fails at once (no
+ * offline queue) or after a short timeout (a hung server), so callers can fail open or closed
+ * instead of holding requests; ioredis keeps reconnecting in the background.
+ */
+function openRedis(url: string, commandTimeout: number, log: Logger): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+  });
+  let lastWarn = 0;
+  redis.on("error", (err) => {
+    // Every reconnect attempt errors; once a minute in the log is enough to see the outage.
+    if (Date.now() - lastWarn < 60_000) return;
+    lastWarn = Date.now();
+    log.warn({ err }, "redis unreachable; auth limits closed, global limit and feed cache open");
+  });
+  return redis;
 }
 
 export function buildApp(ctx: AppContext): express.Express {

@@ -84,6 +84,8 @@ function toConfig(env: z.infer<typeof Env>) {
     databaseUrl: env.DATABASE_URL,
     databaseReadUrl: env.DATABASE_READ_URL,
     redisUrl: env.REDIS_URL,
+    /** A Redis command slower than this fails (a hung server): auth limits close, the rest opens. */
+    redisCommandTimeoutMs: 1_000,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     jwtSecret: env.JWT_SECRET,
