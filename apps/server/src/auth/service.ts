@@ -27,6 +27,16 @@ export interface AuthDeps {
 }
 type Meta = { ip?: string; userAgent?: string };
 
+const loginFailKey = (email: string) => `login-fail:${email}`;
+
+/** The owner locked out by someone else's guesses learns the way in: a reset lifts the lock. */
+const lockedOut = (retryAfterSeconds: number) =>
+  tooMany(
+    retryAfterSeconds,
+    "Too many failed log-ins for this account. To sign in now, ask for a password reset e-mail " +
+      '(POST /auth/forgot-password, or "Forgot password?" in the app); setting a new password lifts the lock.',
+  );
+
 const invalidCredentials = () => new AppError("invalid_credentials", 401, "Email or password is incorrect");
 
 export class AuthService {
@@ -48,20 +58,18 @@ export class AuthService {
   }
 
   async login(input: { email: string; password: string }, meta: Meta): Promise<AuthResult> {
-    const failKey = `login-fail:${input.email}`;
+    const failKey = loginFailKey(input.email);
     const rule = this.d.config.rateLimits.loginFailuresPerAccount;
-    // Checked before the password, and the same for unknown e-mails, so it reveals nothing.
-    if ((await this.d.limits.peek(failKey)) >= rule.limit) {
-      throw tooMany(Math.ceil(rule.windowMs / 1000), "Too many failed log-ins for this account; try again later");
-    }
+    // Every attempt is counted (one atomic increment) before its password is checked, so a burst
+    // of parallel guesses gets at most `limit` checks; a success clears the count. The same for
+    // unknown e-mails, so the lockout reveals nothing.
+    const { count, resetAt } = await this.d.limits.hit(failKey, rule.windowMs);
+    if (count > rule.limit) throw lockedOut(Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)));
     const found = await repo.findUserByEmail(this.d.db, input.email);
     const ok = found
       ? await verifyPassword(found.password_hash, input.password)
       : await burnDummyVerify(input.password);
-    if (!found || !ok) {
-      await this.d.limits.hit(failKey, rule.windowMs);
-      throw invalidCredentials();
-    }
+    if (!found || !ok) throw invalidCredentials();
     await this.d.limits.reset(failKey);
     const session = await this.d.db.transaction(async (tx) => {
       await tx.query("update public.users set last_active_at = now() where id = $1", [found.id]);
@@ -175,6 +183,8 @@ export class AuthService {
       return true;
     });
     if (!done) throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
+    // Whoever can read the account's mail is its owner: the failed log-ins of others stop counting.
+    await this.d.limits.reset(loginFailKey(pending.email));
   }
 
   private async openSession(
