@@ -34,6 +34,7 @@ import { openApiRoutes } from "./openapi/routes.js";
 import { features } from "./features.js";
 import { watchContext } from "./observability/watch.js";
 import { QUEUES } from "./jobs/queues.js";
+import { startHousekeeping } from "./jobs/housekeeping.js";
 import { startQueue } from "./jobs/queue.js";
 import { UsersService } from "./users/service.js";
 import { userRoutes } from "./users/routes.js";
@@ -121,7 +122,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     mailer,
     tokens,
     auth: new AuthService({ db, tokens, mailer, config, limits: authLimits, log }),
-    users: new UsersService(db),
+    users: new UsersService(db, { storage, log }),
     queue,
     llm,
     storage,
@@ -136,6 +137,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   };
   void burnDummyVerify("warm-up"); // the first unknown-email login must not be faster than the rest
   for (const feature of features) await feature.init?.(ctx);
+  if (ctx.runsWorkers) startHousekeeping(ctx);
   watchContext(ctx);
   return ctx;
 }

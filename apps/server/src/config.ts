@@ -143,6 +143,8 @@ function toConfig(env: z.infer<typeof Env>) {
     },
     // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
     realtime,
+    /** How often workers delete idempotency records past their 24 hours. */
+    idempotencyPurgeIntervalMs: 60 * 60_000,
     accessTokenTtlSeconds: 15 * 60,
     refreshGraceMs: 10_000,
   };

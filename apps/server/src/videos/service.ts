@@ -6,7 +6,7 @@ import type { AppContext } from "../context.js";
 import type { Db } from "../db/index.js";
 import { readerFor } from "../db/replica.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
-import { deleteMediaFiles } from "../media/render/files.js";
+import { deleteLessonFiles } from "../media/render/files.js";
 import type { AuthInfo } from "../http/express.js";
 import { listVideos } from "./feed.js";
 import { type FeedCache, feedKey } from "./feed-cache.js";
@@ -71,8 +71,7 @@ export class VideosService {
       const deleted = await repo.deleteVisible(tx, id); // RLS: creator, MODERATOR or ADMIN
       if (deleted.length === 0) throw forbidden("Only the creator or a moderator can delete this video");
     });
-    await this.ctx.storage.delete(`thumbnails/${id}.png`).catch(() => {});
-    await deleteMediaFiles(this.ctx.storage, id).catch((err) =>
+    await deleteLessonFiles(this.ctx.storage, id).catch((err) =>
       this.ctx.log.warn({ err, id }, "video files not deleted"),
     );
   }
