@@ -135,6 +135,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     health,
     closers,
   };
+  closers.push(() => ctx.auth.drain());
   void burnDummyVerify("warm-up"); // the first unknown-email login must not be faster than the rest
   for (const feature of features) await feature.init?.(ctx);
   if (ctx.runsWorkers) startHousekeeping(ctx);

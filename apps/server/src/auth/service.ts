@@ -158,16 +158,36 @@ export class AuthService {
     await this.d.mailer.send(verificationMail(this.d.config.appUrl, user, token));
   }
 
-  /** Always "accepted": whether the e-mail exists is never revealed. */
+  /**
+   * Always "accepted": whether the e-mail exists is never revealed, not even by timing. The answer
+   * waits only for the rate-limit count, the same for every address; looking the account up, storing
+   * the token and sending the mail (a slow SMTP round trip) happen after it, in the background.
+   */
   async forgotPassword(email: string) {
     const rule = this.d.config.rateLimits.emailPerAccount;
     const { count } = await this.d.limits.hit(`mail:reset:${email}`, rule.windowMs);
     if (count > rule.limit) return;
-    const user = await repo.findUserByEmail(this.d.db, email);
-    if (!user) return;
-    const token = randomToken();
-    await repo.createEmailToken(this.d.db, user.id, "reset_password", sha256(token), 60 * 60_000);
-    await this.d.mailer.send(resetPasswordMail(this.d.config.appUrl, user, token));
+    this.inBackground(async () => {
+      const user = await repo.findUserByEmail(this.d.db, email);
+      if (!user) return;
+      const token = randomToken();
+      await repo.createEmailToken(this.d.db, user.id, "reset_password", sha256(token), 60 * 60_000);
+      await this.d.mailer.send(resetPasswordMail(this.d.config.appUrl, user, token));
+    }, "password reset mail not sent");
+  }
+
+  private readonly pending = new Set<Promise<void>>();
+
+  private inBackground(work: () => Promise<void>, failure: string) {
+    const p = work()
+      .catch((err) => this.d.log.error({ err }, failure))
+      .finally(() => this.pending.delete(p));
+    this.pending.add(p);
+  }
+
+  /** Waits for background mail work (shutdown: a reset mail asked for is still sent). */
+  async drain() {
+    await Promise.all([...this.pending]);
   }
 
   async resetPassword(token: string, password: string) {
