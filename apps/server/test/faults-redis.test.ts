@@ -67,4 +67,24 @@ describe("Redis going away under a running API", () => {
     expect((await login(u.email)).status).toBe(200);
     expect((await s.api("GET", "/videos")).status).toBe(200);
   });
+
+  it("a hung Redis (accepting, never answering) costs a bounded wait, not an outage", async () => {
+    const u = await makeUser(s);
+    redis.pause();
+    try {
+      const started = performance.now();
+      expect((await s.api("GET", "/videos")).status).toBe(200);
+      const feedMs = performance.now() - started;
+      const locked = await login(u.email);
+      expect(locked.status).toBe(503);
+      expect(locked.headers.get("retry-after")).toBeTruthy();
+      console.info(`hung Redis: anonymous feed answered in ${feedMs.toFixed(0)} ms`);
+      // Each Redis command gives up after redisCommandTimeoutMs (1 s): limit, cache read, cache write.
+      expect(feedMs).toBeLessThan(5_000);
+    } finally {
+      redis.resume();
+    }
+    await waitFor(async () => (await ready()).status === 200, 15_000);
+    expect((await login(u.email)).status).toBe(200);
+  });
 });

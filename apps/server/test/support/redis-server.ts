@@ -11,6 +11,9 @@ export interface RedisServer {
   stop(): Promise<void>;
   /** Starts it again on the same port and resolves once it answers PING. */
   start(): Promise<void>;
+  /** SIGSTOP / SIGCONT: connections stay open but nothing answers, as with a hung server. */
+  pause(): void;
+  resume(): void;
   destroy(): Promise<void>;
 }
 
@@ -53,6 +56,8 @@ export async function startRedisServer(): Promise<RedisServer> {
         c.kill("SIGKILL");
       });
     },
+    pause: () => void child?.kill("SIGSTOP"),
+    resume: () => void child?.kill("SIGCONT"),
     destroy: () => server.stop(),
   };
   await server.start();
