@@ -16,6 +16,7 @@ import { randomToken, sha256, type TokenService } from "./tokens.js";
 
 const AVATAR_COLORS = ["#6366F1", "#EC4899", "#14B8A6", "#F59E0B", "#8B5CF6", "#EF4444", "#10B981", "#3B82F6"];
 const DAY_MS = 24 * 60 * 60_000;
+const BACKGROUND_DELAY_MS = 10;
 
 export interface AuthDeps {
   db: Db;
@@ -179,7 +180,10 @@ export class AuthService {
   private readonly pending = new Set<Promise<void>>();
 
   private inBackground(work: () => Promise<void>, failure: string) {
-    const p = work()
+    // Started a moment later, once the answer is on its way: an in-process database (PGlite) shares
+    // this thread, so work started at once would delay the response itself.
+    const p = new Promise<void>((resolve) => setTimeout(resolve, BACKGROUND_DELAY_MS))
+      .then(work)
       .catch((err) => this.d.log.error({ err }, failure))
       .finally(() => this.pending.delete(p));
     this.pending.add(p);
