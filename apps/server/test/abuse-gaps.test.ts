@@ -77,6 +77,7 @@ describe("moderators", () => {
     expect((await s.api("GET", `/videos/${id}`, { token: mod.token })).status).toBe(404);
     expect((await s.api("GET", `/videos/${id}/thumbnail.png`, { token: mod.token })).status).toBe(404);
     expect((await s.api("GET", `/videos/${id}/video.mp4`, { token: mod.token })).status).toBe(404);
+    expect((await s.api("GET", `/videos/${id}/media-token`, { token: mod.token })).status).toBe(404);
     // The creator still can.
     expect((await s.api("GET", `/videos/${id}`, { token: author.token })).status).toBe(200);
     expect((await s.api("GET", `/videos/${id}/thumbnail.png`, { token: author.token })).status).toBe(200);
