@@ -22,9 +22,9 @@ import { jsonBody } from "./http/body.js";
 import { idempotency } from "./http/idempotency.js";
 import { metricsEndpoint, requestMetrics } from "./http/metrics.js";
 import { answerClientError, notFoundHandler, problemHandler } from "./http/problem.js";
-import { globalLimit } from "./http/rate-limit.js";
+import { failClosed, failOpen, globalLimit } from "./http/rate-limit.js";
 import { memoryStore, type RateLimitStore, redisStore } from "./http/rate-limit-store.js";
-import { type FeedCache, memoryFeedCache, redisFeedCache } from "./videos/feed-cache.js";
+import { type FeedCache, memoryFeedCache, owingInvalidations, redisFeedCache } from "./videos/feed-cache.js";
 import { cors, requestContext, securityHeaders } from "./http/request-context.js";
 import { createLogger, dbLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
@@ -34,6 +34,7 @@ import { openApiRoutes } from "./openapi/routes.js";
 import { features } from "./features.js";
 import { watchContext } from "./observability/watch.js";
 import { QUEUES } from "./jobs/queues.js";
+import { startHousekeeping } from "./jobs/housekeeping.js";
 import { startQueue } from "./jobs/queue.js";
 import { UsersService } from "./users/service.js";
 import { userRoutes } from "./users/routes.js";
@@ -69,15 +70,22 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   };
   let feedCache: FeedCache | null = config.feedCacheTtlMs > 0 ? memoryFeedCache(config.feedCacheTtlMs) : null;
   if (config.redisUrl) {
-    const redis = new Redis(config.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 2 });
+    const redis = openRedis(config.redisUrl, config.redisCommandTimeoutMs, log);
     await redis.connect();
     // Tests share one Redis: give every test server its own key space.
     const prefix = config.env === "test" ? `lm:test:${randomUUID().slice(0, 8)}:` : "lm:";
     limits = redisStore(redis, `${prefix}rl:`);
-    if (feedCache) feedCache = redisFeedCache(redis, `${prefix}feed:`, config.feedCacheTtlMs);
+    if (feedCache) {
+      const cache = owingInvalidations(redisFeedCache(redis, `${prefix}feed:`, config.feedCacheTtlMs), log);
+      // A Redis that comes back may hold pages from before invalidations it never saw (a snapshot,
+      // a partition): start a new version whenever the connection is ready again.
+      redis.on("ready", () => void cache.invalidate().catch(() => {}));
+      feedCache = cache;
+    }
     health.cache = async () => ({ ok: (await redis.ping()) === "PONG", detail: "redis" });
     closers.push(async () => void redis.disconnect());
   }
+  const authLimits = failClosed(limits, log);
   const tokens = new TokenService(resolveJwtSecret(config.jwtSecret, dataDir), config.accessTokenTtlSeconds);
   const mailer = createMailer({
     smtpUrl: config.smtpUrl,
@@ -108,12 +116,13 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     db,
     replica,
     log,
-    limits,
+    limits: failOpen(limits, log),
+    authLimits,
     feedCache,
     mailer,
     tokens,
-    auth: new AuthService({ db, tokens, mailer, config, limits, log }),
-    users: new UsersService(db),
+    auth: new AuthService({ db, tokens, mailer, config, limits: authLimits, log }),
+    users: new UsersService(db, { storage, log }),
     queue,
     llm,
     storage,
@@ -126,10 +135,35 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     health,
     closers,
   };
+  closers.push(() => ctx.auth.drain());
   void burnDummyVerify("warm-up"); // the first unknown-email login must not be faster than the rest
   for (const feature of features) await feature.init?.(ctx);
+  if (ctx.runsWorkers) startHousekeeping(ctx);
   watchContext(ctx);
   return ctx;
+}
+
+/**
+ * Redis for counters and the feed cache. While it is unreachable every command fails at once (no
+ * offline queue) or after a short timeout (a hung server), so callers can fail open or closed
+ * instead of holding requests; ioredis keeps reconnecting in the background.
+ */
+function openRedis(url: string, commandTimeout: number, log: Logger): Redis {
+  const redis = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    commandTimeout,
+    retryStrategy: (times) => Math.min(times * 200, 2_000),
+  });
+  let lastWarn = 0;
+  redis.on("error", (err) => {
+    // Every reconnect attempt errors; once a minute in the log is enough to see the outage.
+    if (Date.now() - lastWarn < 60_000) return;
+    lastWarn = Date.now();
+    log.warn({ err }, "redis unreachable; auth limits closed, global limit and feed cache open");
+  });
+  return redis;
 }
 
 export function buildApp(ctx: AppContext): express.Express {

@@ -46,6 +46,7 @@ const Env = z.object({
   BODY_LIMIT: z.string().default("1mb"),
   RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).default(1000),
   RATE_LIMIT_USER_PER_MINUTE: z.coerce.number().int().min(1).default(300),
+  VIEWS_PER_IP_PER_VIDEO: z.coerce.number().int().min(1).default(50),
   SEED_DEMO: bool.default(true),
   FEED_CACHE_TTL_SECONDS: z.coerce.number().int().min(0).max(3600).default(300),
   // Five cron fields (minute hour day month weekday), e.g. "30 2 * * *"; the worker runs it.
@@ -84,6 +85,8 @@ function toConfig(env: z.infer<typeof Env>) {
     databaseUrl: env.DATABASE_URL,
     databaseReadUrl: env.DATABASE_READ_URL,
     redisUrl: env.REDIS_URL,
+    /** A Redis command slower than this fails (a hung server): auth limits close, the rest opens. */
+    redisCommandTimeoutMs: 1_000,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     jwtSecret: env.JWT_SECRET,
@@ -114,6 +117,11 @@ function toConfig(env: z.infer<typeof Env>) {
       authPerIp: { limit: 120, windowMs: 5 * 60_000 },
       emailPerAccount: { limit: 5, windowMs: 60 * 60_000 },
     },
+    /**
+     * Anonymous viewers (distinct client ids) one address may add to a lesson's count per 30-minute
+     * window; beyond it they all count as one, so rotating client ids cannot inflate trending.
+     */
+    views: { anonymousPerIpPerVideo: env.VIEWS_PER_IP_PER_VIDEO },
     seedDemo: env.SEED_DEMO,
     /** Anonymous feed pages, kept this long unless a lesson appears, changes or goes away (0: off). */
     feedCacheTtlMs: env.FEED_CACHE_TTL_SECONDS * 1000,
@@ -141,6 +149,8 @@ function toConfig(env: z.infer<typeof Env>) {
     },
     // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
     realtime,
+    /** How often workers delete idempotency records past their 24 hours. */
+    idempotencyPurgeIntervalMs: 60 * 60_000,
     accessTokenTtlSeconds: 15 * 60,
     refreshGraceMs: 10_000,
   };

@@ -22,7 +22,10 @@ export interface AppContext {
   /** The read replica (DATABASE_READ_URL) for staleness-tolerant reads; null without one. */
   replica: Db | null;
   log: Logger;
+  /** Rate-limit counters that fail open (the global limit): an outage lets requests through. */
   limits: RateLimitStore;
+  /** The same counters failing closed (sign-in, sign-up, mails): an outage answers 503. */
+  authLimits: RateLimitStore;
   /** Anonymous feed pages (null when FEED_CACHE_TTL_SECONDS=0). */
   feedCache: FeedCache | null;
   mailer: Mailer;

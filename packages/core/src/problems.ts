@@ -57,4 +57,6 @@ export const PROBLEM_TITLES: Record<string, string> = {
   cannot_rate_own_video: "You cannot rate your own video",
   cannot_report_own_video: "You cannot report your own video",
   cannot_report_own_comment: "You cannot report your own comment",
+  conflict: "Conflict",
+  service_unavailable: "Service unavailable",
 };

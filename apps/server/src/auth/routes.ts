@@ -18,7 +18,7 @@ const meta = (req: Request) => ({ ip: req.ip, userAgent: req.headers["user-agent
 
 export function authRoutes(ctx: AppContext): Router {
   const r = Router();
-  const perIp = ipLimit(ctx.limits, "auth", ctx.config.rateLimits.authPerIp);
+  const perIp = ipLimit(ctx.authLimits, "auth", ctx.config.rateLimits.authPerIp);
 
   r.post("/register", perIp, async (req, res) => {
     res.status(201).json(await ctx.auth.register(parse(RegisterInput, req.body), meta(req)));

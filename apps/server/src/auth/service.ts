@@ -16,6 +16,7 @@ import { randomToken, sha256, type TokenService } from "./tokens.js";
 
 const AVATAR_COLORS = ["#6366F1", "#EC4899", "#14B8A6", "#F59E0B", "#8B5CF6", "#EF4444", "#10B981", "#3B82F6"];
 const DAY_MS = 24 * 60 * 60_000;
+const BACKGROUND_DELAY_MS = 10;
 
 export interface AuthDeps {
   db: Db;
@@ -26,6 +27,16 @@ export interface AuthDeps {
   log: Logger;
 }
 type Meta = { ip?: string; userAgent?: string };
+
+const loginFailKey = (email: string) => `login-fail:${email}`;
+
+/** The owner locked out by someone else's guesses learns the way in: a reset lifts the lock. */
+const lockedOut = (retryAfterSeconds: number) =>
+  tooMany(
+    retryAfterSeconds,
+    "Too many failed log-ins for this account. To sign in now, ask for a password reset e-mail " +
+      '(POST /auth/forgot-password, or "Forgot password?" in the app); setting a new password lifts the lock.',
+  );
 
 const invalidCredentials = () => new AppError("invalid_credentials", 401, "Email or password is incorrect");
 
@@ -48,20 +59,18 @@ export class AuthService {
   }
 
   async login(input: { email: string; password: string }, meta: Meta): Promise<AuthResult> {
-    const failKey = `login-fail:${input.email}`;
+    const failKey = loginFailKey(input.email);
     const rule = this.d.config.rateLimits.loginFailuresPerAccount;
-    // Checked before the password, and the same for unknown e-mails, so it reveals nothing.
-    if ((await this.d.limits.peek(failKey)) >= rule.limit) {
-      throw tooMany(Math.ceil(rule.windowMs / 1000), "Too many failed log-ins for this account; try again later");
-    }
+    // Every attempt is counted (one atomic increment) before its password is checked, so a burst
+    // of parallel guesses gets at most `limit` checks; a success clears the count. The same for
+    // unknown e-mails, so the lockout reveals nothing.
+    const { count, resetAt } = await this.d.limits.hit(failKey, rule.windowMs);
+    if (count > rule.limit) throw lockedOut(Math.max(1, Math.ceil((resetAt - Date.now()) / 1000)));
     const found = await repo.findUserByEmail(this.d.db, input.email);
     const ok = found
       ? await verifyPassword(found.password_hash, input.password)
       : await burnDummyVerify(input.password);
-    if (!found || !ok) {
-      await this.d.limits.hit(failKey, rule.windowMs);
-      throw invalidCredentials();
-    }
+    if (!found || !ok) throw invalidCredentials();
     await this.d.limits.reset(failKey);
     const session = await this.d.db.transaction(async (tx) => {
       await tx.query("update public.users set last_active_at = now() where id = $1", [found.id]);
@@ -150,16 +159,39 @@ export class AuthService {
     await this.d.mailer.send(verificationMail(this.d.config.appUrl, user, token));
   }
 
-  /** Always "accepted": whether the e-mail exists is never revealed. */
+  /**
+   * Always "accepted": whether the e-mail exists is never revealed, not even by timing. The answer
+   * waits only for the rate-limit count, the same for every address; looking the account up, storing
+   * the token and sending the mail (a slow SMTP round trip) happen after it, in the background.
+   */
   async forgotPassword(email: string) {
     const rule = this.d.config.rateLimits.emailPerAccount;
     const { count } = await this.d.limits.hit(`mail:reset:${email}`, rule.windowMs);
     if (count > rule.limit) return;
-    const user = await repo.findUserByEmail(this.d.db, email);
-    if (!user) return;
-    const token = randomToken();
-    await repo.createEmailToken(this.d.db, user.id, "reset_password", sha256(token), 60 * 60_000);
-    await this.d.mailer.send(resetPasswordMail(this.d.config.appUrl, user, token));
+    this.inBackground(async () => {
+      const user = await repo.findUserByEmail(this.d.db, email);
+      if (!user) return;
+      const token = randomToken();
+      await repo.createEmailToken(this.d.db, user.id, "reset_password", sha256(token), 60 * 60_000);
+      await this.d.mailer.send(resetPasswordMail(this.d.config.appUrl, user, token));
+    }, "password reset mail not sent");
+  }
+
+  private readonly pending = new Set<Promise<void>>();
+
+  private inBackground(work: () => Promise<void>, failure: string) {
+    // Started a moment later, once the answer is on its way: an in-process database (PGlite) shares
+    // this thread, so work started at once would delay the response itself.
+    const p = new Promise<void>((resolve) => setTimeout(resolve, BACKGROUND_DELAY_MS))
+      .then(work)
+      .catch((err) => this.d.log.error({ err }, failure))
+      .finally(() => this.pending.delete(p));
+    this.pending.add(p);
+  }
+
+  /** Waits for background mail work (shutdown: a reset mail asked for is still sent). */
+  async drain() {
+    await Promise.all([...this.pending]);
   }
 
   async resetPassword(token: string, password: string) {
@@ -175,6 +207,8 @@ export class AuthService {
       return true;
     });
     if (!done) throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
+    // Whoever can read the account's mail is its owner: the failed log-ins of others stop counting.
+    await this.d.limits.reset(loginFailKey(pending.email));
   }
 
   private async openSession(

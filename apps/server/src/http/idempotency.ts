@@ -80,3 +80,22 @@ export function idempotency(db: Db): RequestHandler {
     next();
   };
 }
+
+/**
+ * Deletes expired records, a batch at a time so no statement holds locks for long; returns how many.
+ * A request only replaces its own expired key, so without this the table grows for ever.
+ */
+export async function purgeExpiredIdempotencyKeys(db: Db, batch = 5_000): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const gone = await db.query(
+      `delete from auth.idempotency_keys where (scope, key) in (
+         select scope, key from auth.idempotency_keys
+          where created_at < now() - make_interval(hours => $1) limit $2)
+       returning 1`,
+      [TTL_HOURS, batch],
+    );
+    total += gone.length;
+    if (gone.length < batch) return total;
+  }
+}

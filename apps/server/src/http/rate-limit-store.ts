@@ -41,9 +41,14 @@ export function redisStore(redis: Redis, prefix = "lm:rl:"): RateLimitStore {
   return {
     async hit(key, windowMs) {
       const k = prefix + key;
-      const [[, count], [, ttl]] = (await redis.multi().incr(k).pttl(k).exec()) as [[null, number], [null, number]];
-      if (ttl < 0) await redis.pexpire(k, windowMs);
-      return { count, resetAt: Date.now() + (ttl < 0 ? windowMs : ttl) };
+      // One transaction: a window is created with its expiry, so no counter can outlive it (a
+      // process dying between INCR and PEXPIRE would have locked an account out for good).
+      const replies = await redis.multi().set(k, 0, "PX", windowMs, "NX").incr(k).pttl(k).exec();
+      const failed = replies?.find(([err]) => err);
+      if (!replies || failed) throw failed?.[0] ?? new Error("rate-limit transaction aborted");
+      const count = Number(replies[1][1]);
+      const ttl = Number(replies[2][1]);
+      return { count, resetAt: Date.now() + (ttl > 0 ? ttl : windowMs) };
     },
     async peek(key) {
       return Number((await redis.get(prefix + key)) ?? 0);

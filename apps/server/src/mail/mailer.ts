@@ -9,7 +9,7 @@ export interface Mail {
   subject: string;
   text: string;
   html?: string;
-  /** The action link in the mail; logged in embedded mode so a developer can click it. */
+  /** The action link in the mail (a live credential until used: never logged). */
   link?: string;
 }
 
@@ -43,13 +43,17 @@ export function createMailer(opts: { smtpUrl?: string; from: string; outboxDir: 
         text: mail.text,
         html: mail.html,
       });
-      if (opts.outboxDir) {
-        mkdirSync(opts.outboxDir, { recursive: true });
-        const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^A-Za-z0-9]/g, "").slice(0, 16)}.eml`;
-        writeFileSync(join(opts.outboxDir, name), info.message as Buffer);
+      if (!opts.outboxDir) {
+        opts.log.info({ to: mail.to, subject: mail.subject }, "mail dropped (no outbox directory)");
+        return;
       }
-      // The link is the point of the log line in embedded mode; it is not a credential once used.
-      opts.log.info({ to: mail.to, subject: mail.subject, link: mail.link }, "mail written to outbox");
+      mkdirSync(opts.outboxDir, { recursive: true });
+      const name = `${new Date().toISOString().replace(/[:.]/g, "-")}-${info.messageId.replace(/[^A-Za-z0-9]/g, "").slice(0, 16)}.eml`;
+      const file = join(opts.outboxDir, name);
+      writeFileSync(file, info.message as Buffer);
+      // Never the link: until it is used it signs in as (or resets the password of) the recipient,
+      // and logs travel further than the outbox. The file is where a developer finds it.
+      opts.log.info({ to: mail.to, subject: mail.subject, file }, "mail written to outbox");
     },
   };
 }

@@ -51,3 +51,20 @@ export const socialStats = (tx: Queryable, id: string) =>
                    from public.videos where created_by = $1), 0)::float8 as avg_rating_received`,
     [id],
   );
+
+export const ownedVideoIds = async (tx: Queryable, userId: string) =>
+  (await tx.query<{ id: string }>("select id from public.videos where created_by = $1", [userId])).map((r) => r.id);
+
+/**
+ * What the cascade cannot reach (run as the login role, which owns these tables): the account's
+ * stored idempotent responses (they hold private content) and its jobs still waiting to run, in any
+ * queue, found by the user or lesson they name.
+ */
+export async function deleteAccountLeftovers(tx: Queryable, userId: string, videoIds: string[]) {
+  await tx.query("delete from auth.idempotency_keys where scope = $1", [`u:${userId}`]);
+  await tx.query(
+    `delete from pgboss.job where state in ('created', 'retry')
+       and (data->>'userId' = $1 or data->>'videoId' = any($2::text[]))`,
+    [userId, videoIds],
+  );
+}

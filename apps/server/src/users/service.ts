@@ -1,6 +1,9 @@
 // Profiles: own view vs public view, updates, deletion, stats.
 import type { PublicUser, User, UserStats, UserUpdateInput } from "@lm/core";
 import type { Db } from "../db/index.js";
+import type { Logger } from "../logger.js";
+import { deleteLessonFiles } from "../media/render/files.js";
+import type { Storage } from "../media/storage.js";
 import { forbidden, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
 import { toPublicUser, toUser } from "./presenter.js";
@@ -19,7 +22,10 @@ export class UsersService {
     streakDays: 0,
   });
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly files: { storage: Storage; log: Logger },
+  ) {}
 
   async me(auth: AuthInfo): Promise<User> {
     const row = await this.db.withUser({ userId: auth.userId }, (tx) => repo.ownProfile(tx, auth.userId));
@@ -41,11 +47,26 @@ export class UsersService {
     return toUser(row);
   }
 
-  /** Removes the account and everything it owns (cascades); its sessions go with it. */
+  /**
+   * Removes the account and everything it owns: rows by cascade, then in the same transaction its
+   * stored idempotent responses and pending jobs, and after commit its lessons' files on disk.
+   */
   async remove(id: string, auth: AuthInfo) {
     if (auth.userId !== id && auth.role !== "ADMIN") throw forbidden("You can only delete your own account");
-    const deleted = await this.db.asService((tx) => repo.deleteUser(tx, id));
-    if (deleted.length === 0) throw notFound("User");
+    const videoIds = await this.db.asService(async (tx) => {
+      const owned = await repo.ownedVideoIds(tx, id);
+      const deleted = await repo.deleteUser(tx, id);
+      if (deleted.length === 0) throw notFound("User");
+      // Back to the login role for tables no API role may touch (transaction-local).
+      await tx.query("select set_config('role', 'none', true)");
+      await repo.deleteAccountLeftovers(tx, id, owned);
+      return owned;
+    });
+    for (const videoId of videoIds) {
+      await deleteLessonFiles(this.files.storage, videoId).catch((err) =>
+        this.files.log.warn({ err, videoId }, "files of a deleted account's lesson not deleted"),
+      );
+    }
   }
 
   async stats(id: string, auth: AuthInfo): Promise<UserStats> {

@@ -1,6 +1,6 @@
 // The memory feed cache's rules: TTL, bounded size, and no page stored from before an invalidation.
 import { describe, expect, it } from "vitest";
-import { feedKey, memoryFeedCache } from "./feed-cache.js";
+import { type FeedCache, feedKey, memoryFeedCache, owingInvalidations } from "./feed-cache.js";
 
 describe("memoryFeedCache", () => {
   it("expires pages after the TTL", async () => {
@@ -41,5 +41,31 @@ describe("memoryFeedCache", () => {
     await cache.invalidate("120");
     await cache.invalidate(null);
     expect(await cache.get("a")).toMatchObject({ lsn: "9007199254740000", version: 3 });
+  });
+});
+
+describe("owingInvalidations", () => {
+  it("serves no cached page while an invalidation that failed is still owed", async () => {
+    const inner = memoryFeedCache(60_000);
+    let down = false;
+    // A cache whose store can go away, as Redis does: pages it holds survive the outage.
+    const flaky: FeedCache = {
+      get: (k) => inner.get(k),
+      set: (k, v, b) => inner.set(k, v, b),
+      invalidate: async (lsn) => {
+        if (down) throw new Error("ECONNREFUSED");
+        await inner.invalidate(lsn);
+      },
+    };
+    const cache = owingInvalidations(flaky, { warn() {} });
+    await cache.set("k", (await cache.get("k")).version, "page before the change");
+    down = true;
+    await expect(cache.invalidate()).rejects.toThrow(); // a lesson went private during the outage
+    down = false;
+    // The first read pays the owed invalidation; the old page is never served.
+    expect((await cache.get("k")).body).toBeNull();
+    const { version } = await cache.get("k");
+    await cache.set("k", version, "fresh page");
+    expect((await cache.get("k")).body).toBe("fresh page");
   });
 });

@@ -71,6 +71,34 @@ export function redisFeedCache(redis: Redis, prefix: string, ttlMs: number): Fee
 }
 
 /**
+ * An invalidation that failed (Redis unreachable) is owed: until it has gone through, every read is
+ * a miss and nothing is stored, so a page from before the change is never served once Redis is back.
+ */
+export function owingInvalidations(cache: FeedCache, log: { warn(o: object, m: string): void }): FeedCache {
+  let owed = false;
+  const invalidate = async (lsn?: string | null) => {
+    try {
+      await cache.invalidate(lsn);
+      owed = false;
+    } catch (err) {
+      owed = true;
+      throw err;
+    }
+  };
+  return {
+    async get(key) {
+      if (owed) await invalidate().catch((err) => log.warn({ err }, "feed cache still unreachable"));
+      if (owed) return { body: null, version: -1, lsn: null };
+      return cache.get(key);
+    },
+    async set(key, version, body) {
+      if (!owed && version !== -1) await cache.set(key, version, body);
+    },
+    invalidate,
+  };
+}
+
+/**
  * The cache, trusted only while invalidations can arrive: with the LISTEN connection down every
  * read is a miss and nothing is stored (the listener drops all pages again when it is back).
  */

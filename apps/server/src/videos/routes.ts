@@ -43,17 +43,28 @@ export function videoRoutes(ctx: AppContext, videos: VideosService): Router {
   });
   r.post("/:id/view", async (req, res) => {
     const { clientId } = parse(ViewInput, req.body);
-    const viewer = ViewCounter.viewerKey(req.auth?.userId, clientId, req.ip);
-    await views.record(id(req.params), viewer, req.auth?.userId);
+    const videoId = id(req.params);
+    const viewer = req.auth
+      ? ViewCounter.viewerKey(req.auth.userId, undefined, req.ip)
+      : await ViewCounter.anonymousViewer(
+          ctx.limits,
+          videoId,
+          clientId,
+          req.ip,
+          ctx.config.views.anonymousPerIpPerVideo,
+        );
+    await views.record(videoId, viewer, req.auth?.userId);
     res.status(204).end();
   });
   // Thumbnails are public images; private videos' thumbnails need the same visibility check.
   r.get("/:id/thumbnail.png", async (req, res) => {
     const videoId = id(req.params);
-    await videos.get(videoId, req.auth);
+    const video = await videos.get(videoId, req.auth);
     const file = await ctx.storage.get(`thumbnails/${videoId}.png`);
     if (!file) throw notFound("Thumbnail");
-    res.setHeader("Cache-Control", "public, max-age=31536000, immutable");
+    // A private lesson's thumbnail must not sit in shared caches for others to fetch.
+    const scope = video.status === "PUBLIC" ? "public" : "private";
+    res.setHeader("Cache-Control", `${scope}, max-age=31536000, immutable`);
     res.type(file.contentType).send(file.data);
   });
   return r;

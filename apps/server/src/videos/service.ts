@@ -6,7 +6,7 @@ import type { AppContext } from "../context.js";
 import type { Db } from "../db/index.js";
 import { readerFor } from "../db/replica.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
-import { deleteMediaFiles } from "../media/render/files.js";
+import { deleteLessonFiles } from "../media/render/files.js";
 import type { AuthInfo } from "../http/express.js";
 import { listVideos } from "./feed.js";
 import { type FeedCache, feedKey } from "./feed-cache.js";
@@ -15,6 +15,10 @@ import * as reports from "./reports.js";
 import * as repo from "./repository.js";
 
 export const GENERATE_QUEUE = "generate-video";
+/** Published lessons are everyone's to see; every other state only its creator's. */
+export const seesLesson = (row: { status: string; u_id: string }, auth?: AuthInfo) =>
+  row.status === "PUBLIC" || row.u_id === auth?.userId;
+
 const actor = (auth?: AuthInfo) => (auth ? { userId: auth.userId } : null);
 
 export class VideosService {
@@ -42,15 +46,20 @@ export class VideosService {
 
   async get(id: string, auth?: AuthInfo): Promise<Video> {
     const row = await this.ctx.db.withUser(actor(auth), (tx) => repo.findVisible(tx, id, Boolean(auth)));
-    if (!row) throw notFound("Video");
+    // RLS lets moderators read every lesson; the contract gives them only what a report shows them
+    // (the moderation queue and decisions), so anything unpublished stays its creator's alone here.
+    if (!row || !seesLesson(row, auth)) throw notFound("Video");
     return toVideo(row, Boolean(auth));
   }
 
   async update(id: string, auth: AuthInfo, input: VideoUpdateInput): Promise<Video> {
     await this.ctx.db.withUser(actor(auth), async (tx) => {
       const row = await repo.findVisible(tx, id);
-      if (!row) throw notFound("Video");
+      if (!row || !seesLesson(row, auth)) throw notFound("Video");
       if (row.u_id !== auth.userId) throw forbidden("Only the creator can edit this video");
+      // A lesson a moderator removed stays removed: saying PUBLIC must not look like it worked.
+      if (row.status === "REJECTED" && input.status === "PUBLIC")
+        throw new AppError("conflict", 409, "A lesson removed by a moderator cannot be published again");
       // Visibility can be chosen at any time; the status follows only once the lesson is published.
       const published = row.status === "PUBLIC" || row.status === "PRIVATE";
       await repo.updateOwn(tx, id, {
@@ -71,8 +80,7 @@ export class VideosService {
       const deleted = await repo.deleteVisible(tx, id); // RLS: creator, MODERATOR or ADMIN
       if (deleted.length === 0) throw forbidden("Only the creator or a moderator can delete this video");
     });
-    await this.ctx.storage.delete(`thumbnails/${id}.png`).catch(() => {});
-    await deleteMediaFiles(this.ctx.storage, id).catch((err) =>
+    await deleteLessonFiles(this.ctx.storage, id).catch((err) =>
       this.ctx.log.warn({ err, id }, "video files not deleted"),
     );
   }
@@ -80,7 +88,7 @@ export class VideosService {
   async retry(id: string, auth: AuthInfo): Promise<Video> {
     await this.ctx.db.withUser(actor(auth), async (tx) => {
       const row = await repo.findVisible(tx, id);
-      if (!row) throw notFound("Video");
+      if (!row || !seesLesson(row, auth)) throw notFound("Video");
       if (row.u_id !== auth.userId) throw forbidden("Only the creator can retry this video");
       const requeued = await repo.requeue(tx, id);
       if (requeued.length === 0) throw new AppError("conflict", 409, "Only a failed generation can be retried");

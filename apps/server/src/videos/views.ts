@@ -4,6 +4,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/index.js";
 import { notFound } from "../http/errors.js";
+import type { RateLimitStore } from "../http/rate-limit-store.js";
 
 const WINDOW_MS = 30 * 60_000;
 const MAX_ENTRIES = 100_000;
@@ -15,6 +16,25 @@ export class ViewCounter {
     private readonly db: Db,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /**
+   * Who an anonymous view counts as: its client id until the address has sent `cap` anonymous views
+   * of this lesson (repeats included) in the window, else the address itself (so extra ids count once in all).
+   * The counter is the fail-open rate-limit store: an outage only lifts the cap.
+   */
+  static async anonymousViewer(
+    limits: RateLimitStore,
+    videoId: string,
+    clientId: string | undefined,
+    ip: string | undefined,
+    cap: number,
+  ) {
+    if (clientId) {
+      const { count } = await limits.hit(`views:${videoId}:${ip ?? "unknown"}`, WINDOW_MS);
+      if (count <= cap) return ViewCounter.viewerKey(undefined, clientId, ip);
+    }
+    return ViewCounter.viewerKey(undefined, undefined, ip);
+  }
 
   static viewerKey(userId: string | undefined, clientId: string | undefined, ip: string | undefined) {
     if (userId) return `u:${userId}`;

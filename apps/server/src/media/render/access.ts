@@ -40,10 +40,14 @@ export async function mediaActor(
   return { userId: claims.userId };
 }
 
+/** RLS lets moderators read every lesson; its files, like the lesson, are the creator's until published. */
+export const creatorOrPublic = (row: { lesson_status: string; created_by: string }, userId: string | undefined) =>
+  row.lesson_status === "PUBLIC" || row.created_by === userId;
+
 /** A token and the signed file URLs for a lesson whose video the caller may see; 404 otherwise. */
 export async function issueMediaToken(ctx: AppContext, videoId: string, auth: AuthInfo): Promise<MediaToken> {
   const row = await ctx.db.withUser({ userId: auth.userId }, (tx) => visibleMedia(tx, videoId));
-  if (!row) throw notFound("Video");
+  if (!row || !creatorOrPublic(row, auth.userId)) throw notFound("Video");
   if (row.status !== "READY" || !row.version) throw notFound("The video of this lesson");
   const expiresAt = Math.floor(Date.now() / 1000) + MEDIA_TOKEN_TTL_SECONDS;
   const token = ctx.tokens.mediaToken(videoId, { userId: auth.userId, sessionId: auth.sessionId, expiresAt });

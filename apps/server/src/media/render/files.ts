@@ -25,3 +25,9 @@ export async function storeMediaFiles(
 export async function deleteMediaFiles(storage: Storage, videoId: string) {
   for (const file of Object.keys(MEDIA_FILES) as MediaFile[]) await storage.delete(mediaKey(videoId, file));
 }
+
+/** Everything a lesson has on disk: its thumbnail and its video files. */
+export async function deleteLessonFiles(storage: Storage, videoId: string) {
+  await storage.delete(`thumbnails/${videoId}.png`);
+  await deleteMediaFiles(storage, videoId);
+}

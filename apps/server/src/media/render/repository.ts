@@ -148,9 +148,9 @@ export const backfill = (
 
 /** The visible lesson's media, for serving files (RLS on videos decides visibility). */
 export const visibleMedia = (tx: Queryable, videoId: string) =>
-  one<{ lesson_status: string; status: string | null; version: string | null }>(
+  one<{ lesson_status: string; created_by: string; status: string | null; version: string | null }>(
     tx,
-    `select v.status as lesson_status, m.status, m.version
+    `select v.status as lesson_status, v.created_by, m.status, m.version
        from public.videos v left join public.video_media m on m.video_id = v.id where v.id = $1`,
     [videoId],
   );

@@ -4,7 +4,7 @@ import type { Readable } from "node:stream";
 import type { AppContext } from "../../context.js";
 import { AppError, notFound } from "../../http/errors.js";
 import type { AuthInfo } from "../../http/express.js";
-import { mediaActor } from "./access.js";
+import { creatorOrPublic, mediaActor } from "./access.js";
 import { MEDIA_FILES, type MediaFile, mediaKey } from "./files.js";
 import { parseRange } from "./range.js";
 import { visibleMedia } from "./repository.js";
@@ -25,7 +25,8 @@ export interface MediaRequest {
 async function locate(ctx: AppContext, req: MediaRequest) {
   const actor = await mediaActor(ctx, req.videoId, req.auth, req.token);
   const row = await ctx.db.withUser(actor, (tx) => visibleMedia(tx, req.videoId));
-  if (!row) throw notFound("Video");
+  // Unpublished lessons are their creator's alone (moderators included: see VideosService.get).
+  if (!row || !creatorOrPublic(row, actor?.userId)) throw notFound("Video");
   if (row.status !== "READY" || !row.version) throw notFound("The video of this lesson");
   const info = await ctx.storage.stat(mediaKey(req.videoId, req.file));
   if (!info) throw notFound("The video of this lesson");
