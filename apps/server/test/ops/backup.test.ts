@@ -93,8 +93,10 @@ describe("backup and restore", () => {
     // Back up while the app keeps writing: the copy must be one consistent moment.
     let writing = true;
     const writer = (async () => {
+      // At most 60, so the first comment stays on the first page of 100 however fast the writes are.
       let n = 0;
-      while (writing) await s.api("POST", "/comments", { token: reader.token, body: { videoId, text: `Note ${n++}` } });
+      while (writing && n < 60)
+        await s.api("POST", "/comments", { token: reader.token, body: { videoId, text: `Note ${n++}` } });
     })();
     const env = { DATA_DIR: dataDir, DATABASE_URL: onServer ? s.ctx.config.databaseUrl : undefined };
     const { stdout } = await cli(["backup", "--out", join(dataDir, "manual")], env);
