@@ -29,7 +29,7 @@ import { cors, requestContext, securityHeaders } from "./http/request-context.js
 import { createLogger, dbLogger, type Logger } from "./logger.js";
 import { createMailer } from "./mail/mailer.js";
 import { detectRenderCapability } from "./media/render/capability.js";
-import { diskStorage } from "./media/storage.js";
+import { diskStorage, type Storage } from "./media/storage.js";
 import { openApiRoutes } from "./openapi/routes.js";
 import { features } from "./features.js";
 import { watchContext } from "./observability/watch.js";
@@ -45,6 +45,26 @@ export interface ContextOptions {
   log?: Logger;
   /** Run migrations (default true). */
   migrate?: boolean;
+}
+
+/** The S3 driver when STORAGE_URL is set (loaded only then), else files under DATA_DIR/storage. */
+async function openStorage(
+  config: Config,
+  dataDir: string | null,
+  health: AppContext["health"],
+  closers: AppContext["closers"],
+): Promise<Storage> {
+  if (!config.storage) {
+    return diskStorage(join(dataDir ?? mkdtempSync(join(tmpdir(), "lm-storage-")), dataDir ? "storage" : ""));
+  }
+  const { s3Storage } = await import("./media/storage-s3.js");
+  const s3 = s3Storage(config.storage);
+  closers.push(async () => s3.close());
+  health.storage = async () => {
+    await s3.health();
+    return { ok: true, detail: `s3://${config.storage?.bucket}` };
+  };
+  return s3;
 }
 
 export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext> {
@@ -107,7 +127,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     const h = await llm.health();
     return { ok: h.ok, detail: h.detail ?? llm.name };
   };
-  const storage = diskStorage(join(dataDir ?? mkdtempSync(join(tmpdir(), "lm-storage-")), dataDir ? "storage" : ""));
+  const storage = await openStorage(config, dataDir, health, closers);
   const queue = await startQueue({ db, databaseUrl: config.databaseUrl, log, queues: QUEUES });
   closers.push(() => queue.stop());
   health.queue = async () => ({ ok: true, detail: `${await queue.depth("generate-video")} waiting` });

@@ -23,6 +23,9 @@ describe("config", () => {
     [{ JWT_SECRET: "short" }, "JWT_SECRET"],
     [{ REQUIRE_VERIFIED_EMAIL: "maybe" }, "REQUIRE_VERIFIED_EMAIL"],
     [{ NODE_ENV: "production" }, "JWT_SECRET"],
+    [{ STORAGE_URL: "s3://key:secret@media" }, "STORAGE_URL"],
+    [{ STORAGE_URL: "gs://media" }, "STORAGE_URL"],
+    [{ AWS_ACCESS_KEY_ID: "AKIA" }, "AWS_SECRET_ACCESS_KEY"],
   ])("refuses %o naming %s", (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
@@ -33,5 +36,22 @@ describe("config", () => {
     expect(c.port).toBe(0);
     expect(c.role).toBe("worker");
     expect(c.corsOrigins).toEqual(["https://a.example", "https://b.example"]);
+  });
+
+  it("reads STORAGE_URL into the S3 location and keeps the credentials out of the config", () => {
+    const c = loadConfig({
+      STORAGE_URL: "s3://media/lm?endpoint=http://127.0.0.1:9000",
+      AWS_ACCESS_KEY_ID: "AKIAEXAMPLE",
+      AWS_SECRET_ACCESS_KEY: "very-secret-value",
+    });
+    expect(c.storage).toEqual({
+      bucket: "media",
+      prefix: "lm/",
+      endpoint: "http://127.0.0.1:9000",
+      region: "us-east-1",
+      forcePathStyle: true,
+    });
+    expect(JSON.stringify(c)).not.toMatch(/very-secret-value|AKIAEXAMPLE/);
+    expect(loadConfig({}).storage).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // Environment parsed once by zod; the process refuses to start on a bad value and names it.
 import { z } from "zod";
+import { parseStorageUrl } from "./media/storage-url.js";
 import type { RealtimeLimits } from "./realtime/limits.js";
 
 const bool = z
@@ -25,6 +26,22 @@ const Env = z.object({
     .string()
     .regex(/^rediss?:\/\//, "must be a redis:// URL")
     .optional(),
+  // Shared file storage for several instances; unset → files on disk under DATA_DIR/storage.
+  STORAGE_URL: z
+    .string()
+    .transform((v, c) => {
+      const loc = parseStorageUrl(v);
+      if (typeof loc === "string") {
+        c.addIssue({ code: "custom", message: loc });
+        return z.NEVER;
+      }
+      return loc;
+    })
+    .optional(),
+  // Read only to check they come as a pair; the AWS SDK reads them itself, so they never sit in
+  // the config object (which may be logged or dumped).
+  AWS_ACCESS_KEY_ID: z.string().optional(),
+  AWS_SECRET_ACCESS_KEY: z.string().optional(),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, "must be an smtp:// URL")
@@ -87,6 +104,8 @@ function toConfig(env: z.infer<typeof Env>) {
     redisUrl: env.REDIS_URL,
     /** A Redis command slower than this fails (a hung server): auth limits close, the rest opens. */
     redisCommandTimeoutMs: 1_000,
+    /** S3-compatible bucket (STORAGE_URL), or null for the disk driver. */
+    storage: env.STORAGE_URL ?? null,
     smtpUrl: env.SMTP_URL,
     mailFrom: env.MAIL_FROM,
     jwtSecret: env.JWT_SECRET,
@@ -166,6 +185,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  if (Boolean(parsed.data.AWS_ACCESS_KEY_ID) !== Boolean(parsed.data.AWS_SECRET_ACCESS_KEY)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  AWS_SECRET_ACCESS_KEY: set both AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or neither",
+    );
   }
   if (parsed.data.NODE_ENV === "production" && !parsed.data.JWT_SECRET) {
     throw new ConfigError("Invalid configuration:\n  JWT_SECRET: required when NODE_ENV=production");

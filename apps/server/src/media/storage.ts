@@ -1,8 +1,9 @@
-// File storage behind one interface: the disk driver here (embedded mode, `$DATA_DIR/storage`),
-// an S3-compatible driver later. Keys are relative paths such as "thumbnails/<videoId>.png".
+// File storage behind one interface: the disk driver here (embedded mode, `$DATA_DIR/storage`) and
+// the S3-compatible one in storage-s3.ts (STORAGE_URL, shared by every instance). Keys are relative
+// paths such as "thumbnails/<videoId>.png"; both drivers pass the same contract test.
 import { createReadStream } from "node:fs";
-import { copyFile, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { dirname, isAbsolute, join, resolve, sep } from "node:path";
+import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Readable } from "node:stream";
 
 export interface Storage {
@@ -14,7 +15,11 @@ export interface Storage {
   stat(key: string): Promise<{ size: number; contentType: string } | null>;
   /** The bytes [start, end] inclusive (all of them without a range), streamed. */
   stream(key: string, range?: { start: number; end: number }): Readable;
+  /** Deleting a missing key is not an error. */
   delete(key: string): Promise<void>;
+  exists(key: string): Promise<boolean>;
+  /** Every key starting with `prefix` ("" for all), sorted: for backups and clean-ups. */
+  list(prefix: string): Promise<string[]>;
 }
 
 export class InvalidStorageKeyError extends Error {
@@ -36,6 +41,31 @@ export function assertSafeKey(key: string): void {
     parts.some((p) => p === "" || p === "." || p === ".." || p.endsWith(".meta")) ||
     !/^[\w.\-/]+$/.test(key);
   if (bad) throw new InvalidStorageKeyError(key);
+}
+
+/** A list prefix: "" or the start of a key (same characters, no "." or ".." parts). */
+export function assertSafePrefix(prefix: string): void {
+  if (prefix === "") return;
+  const parts = prefix.split("/");
+  const bad =
+    prefix.length > 512 ||
+    !/^[\w.\-/]+$/.test(prefix) ||
+    prefix.startsWith("/") ||
+    parts.some((p, i) => p === "." || p === ".." || (p === "" && i < parts.length - 1));
+  if (bad) throw new InvalidStorageKeyError(prefix);
+}
+
+/** Files under dir, as "/"-separated paths relative to root (an absent dir is empty). */
+async function walk(root: string, dir: string, out: string[]): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === "ENOENT") return [];
+    throw err;
+  });
+  for (const e of entries) {
+    const full = join(dir, e.name);
+    if (e.isDirectory()) await walk(root, full, out);
+    else if (e.isFile()) out.push(relative(root, full).split(sep).join("/"));
+  }
 }
 
 export function diskStorage(rootDir: string): Storage {
@@ -100,6 +130,18 @@ export function diskStorage(rootDir: string): Storage {
       const file = pathFor(key);
       await rm(file, { force: true });
       await rm(`${file}.meta`, { force: true });
+    },
+    async exists(key) {
+      return (await this.stat(key)) !== null;
+    },
+    async list(prefix) {
+      assertSafePrefix(prefix);
+      // Walk only the deepest directory the prefix names; "thumbnails/v" walks thumbnails/.
+      const dir = prefix.includes("/") ? join(root, prefix.slice(0, prefix.lastIndexOf("/"))) : root;
+      const files: string[] = [];
+      await walk(root, dir, files);
+      // Sidecar .meta files and a writer's half-written .tmp files are not keys.
+      return files.filter((k) => k.startsWith(prefix) && !k.endsWith(".meta") && !k.endsWith(".tmp")).sort();
     },
   };
 }

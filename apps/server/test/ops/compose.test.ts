@@ -73,7 +73,7 @@ describe("docker compose files", () => {
     const compose = load("docker-compose.yml");
     const services = compose.services as Record<string, Compose>;
     expect(Object.keys(services).sort()).toEqual(
-      ["api1", "api2", "grafana", "minio", "nginx", "postgres", "prometheus", "redis", "worker"].sort(),
+      ["api1", "api2", "grafana", "minio", "minio-init", "nginx", "postgres", "prometheus", "redis", "worker"].sort(),
     );
     expect([services.api1, services.api2, services.worker].map((s) => s.environment.ROLE)).toEqual([
       "api",

@@ -4,7 +4,7 @@
 // problem+json, failover for reads, and never a second delivery of a write.
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import type { IncomingHttpHeaders } from "node:http";
 import { request as httpRequest } from "node:http";
 import { Agent, request as httpsRequest } from "node:https";
@@ -16,36 +16,11 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { type TestServer, startTestServer, waitFor } from "../harness.js";
-import { DEPLOY, freePort } from "./promql.js";
+import { NGINX_DIR, renderLoopback } from "../support/nginx.js";
+import { freePort } from "./promql.js";
 
 const NGINX = "/usr/sbin/nginx";
 const run = promisify(execFile);
-const NGINX_DIR = join(DEPLOY, "nginx");
-
-/** Renders deploy/nginx into `dir` for loopback: ports, certificate, run/log/cache dirs under dir. */
-async function renderLoopback(dir: string, upstream: string, ports: { http: number; https: number }) {
-  // nginx's workers run as an unprivileged user and buffer large bodies under run/.
-  chmodSync(dir, 0o755);
-  for (const d of ["run", "logs", "cache", "acme"]) mkdirSync(join(dir, d), { recursive: true });
-  copyFileSync("/etc/nginx/mime.types", join(dir, "mime.types"));
-  await run("sh", [join(NGINX_DIR, "make-cert.sh"), join(dir, "certs")]);
-  writeFileSync(join(dir, "upstream.conf"), upstream);
-  await run("node", [join(NGINX_DIR, "render.mjs"), dir], {
-    env: {
-      ...process.env,
-      LM_HTTP_PORT: String(ports.http),
-      LM_HTTPS_PORT: String(ports.https),
-      LM_SERVER_NAME: "localhost",
-      LM_TLS_CERT: join(dir, "certs", "cert.pem"),
-      LM_TLS_KEY: join(dir, "certs", "key.pem"),
-      LM_RUN_DIR: join(dir, "run"),
-      LM_CACHE_DIR: join(dir, "cache"),
-      LM_LOG_DIR: join(dir, "logs"),
-      LM_ACME_ROOT: join(dir, "acme"),
-    },
-  });
-  return join(dir, "nginx.conf");
-}
 
 let s: TestServer;
 let dir: string;
