@@ -54,3 +54,15 @@ describe("Feed", () => {
     expect(screen.getByRole("button", { name: "Clear search and filters" })).toBeInTheDocument();
   });
 });
+
+describe("Feed with a malformed answer", () => {
+  // A proxy or a stand-in server answering `{ ok: true }` to everything once crashed the page on
+  // `video.id`; the feed says it could not load instead.
+  it("shows the error state, not a crash, when /videos is not a page of lessons", async () => {
+    installFakeApi((req) => {
+      if (req.path === "/videos") return json(200, { ok: true });
+    });
+    renderWithApp(<FeedPage />);
+    expect(await screen.findByRole("heading", { name: "We couldn't load the feed" })).toBeInTheDocument();
+  });
+});
