@@ -1,5 +1,6 @@
 // The typed API client every app uses. Platform-neutral: only `fetch`, injected or global.
 import type { AuthResult, LoginInput, RegisterInput, Session } from "./schemas/auth.js";
+import type { Capabilities } from "./schemas/capabilities.js";
 import type { Page } from "./schemas/common.js";
 import type { PlannerEvent, PlannerEventCreateInput, PlannerEventUpdateInput } from "./schemas/planner.js";
 import type { Comment, Notification, RatingSummary, UnreadCount } from "./schemas/social.js";
@@ -204,6 +205,7 @@ export class ApiClient {
   stats = (id: string) => this.request<UserStats>("GET", `/users/${id}/stats`);
 
   // --- Videos ---
+  capabilities = () => this.request<Capabilities>("GET", "/capabilities", { auth: false });
   listVideos = (query: VideoListQuery = {}) => this.page<Video>("/videos", query as Query);
   getVideo = (id: string) => this.request<Video>("GET", `/videos/${id}`);
   createVideo = (input: VideoCreateInput, idempotencyKey?: string) =>
