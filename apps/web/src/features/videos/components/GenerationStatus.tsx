@@ -7,7 +7,6 @@ import { toast } from "../../../stores/toast";
 import { useNeedsNotes } from "../api/get-capabilities";
 import { useRetryVideo } from "../api/retry-video";
 
-
 const STEPS = [
   { status: "PENDING", label: "Queued" },
   { status: "GENERATING", label: "Writing the lesson" },
