@@ -6,7 +6,7 @@ import { Button, ButtonLink, Spinner } from "../components/ui/Button";
 import { Icon, type IconName } from "../components/ui/Icon";
 import { PageErrorBoundary } from "../components/ui/PageErrorBoundary";
 import { useMe } from "../features/auth/api/get-me";
-import { useResendVerification } from "../features/auth/api/resend-verification";
+import { toastResendOutcome, useResendVerification } from "../features/auth/api/resend-verification";
 import { DesktopBridge } from "../features/desktop/DesktopBridge";
 import { LiveUserChannel } from "../features/notifications/components/LiveUserChannel";
 import { NotificationsBell } from "../features/notifications/components/NotificationsBell";
@@ -47,7 +47,7 @@ function VerifyBanner() {
           loading={resend.isPending}
           onClick={() =>
             resend.mutate(undefined, {
-              onSuccess: () => toast.success("We sent a new verification link."),
+              onSuccess: toastResendOutcome,
               onError: (e) => toast.error(errorMessage(e)),
             })
           }
