@@ -38,7 +38,7 @@ function expandExport(ev: ExportableEvent, timeZone: string, until: Date): strin
   const dtstart = vevent.startDate.toJSDate().toISOString();
   if (ruleSet[0] === dtstart) return ruleSet;
   // RFC 5545: DTSTART is the first occurrence even off the rule, and counts toward COUNT.
-  const count = vevent.component.getFirstPropertyValue("rrule")?.count ?? null;
+  const count = (vevent.component.getFirstPropertyValue("rrule") as ICAL.Recur | null)?.count ?? null;
   return [dtstart, ...(count ? ruleSet.slice(0, count - 1) : ruleSet)];
 }
 
