@@ -9,6 +9,7 @@ export * from "./enums.js";
 export * from "./errors.js";
 export * from "./player/timing.js";
 export * from "./player/vtt.js";
+export * from "./plural.js";
 export * from "./problems.js";
 export * from "./realtime/client.js";
 export * from "./schemas/auth.js";

@@ -33,6 +33,8 @@ describe("Feed", () => {
     const user = userEvent.setup();
     renderWithApp(<FeedPage />);
     await screen.findByText("How cells work");
+    // Read to screen readers: a plural by the language's rules, not "1 lessons".
+    expect(screen.getByText("1 lesson")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "For you" })).not.toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText("Subject"), "BIOLOGY");
     await waitFor(() => expect(calls.some((c) => c.url.searchParams.get("subject") === "BIOLOGY")).toBe(true));

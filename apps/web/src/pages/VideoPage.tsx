@@ -1,3 +1,4 @@
+import { countOf } from "@lm/core";
 import type { Video } from "@lm/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
@@ -142,7 +143,7 @@ export default function VideoPage() {
             <Avatar name={v.createdBy.displayName} color={v.createdBy.avatarColor} size="sm" />
             <span className="text-fg">{v.createdBy.displayName}</span>
           </span>
-          <span>{formatCount(v.viewCount)} views</span>
+          <span>{countOf(v.viewCount, "view", undefined, formatCount(v.viewCount))}</span>
           <time dateTime={v.createdAt}>{timeAgo(v.createdAt)}</time>
         </div>
         <div className="flex flex-wrap items-center gap-2">
