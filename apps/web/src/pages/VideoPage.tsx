@@ -166,10 +166,6 @@ export default function VideoPage() {
       ) : (
         <>
           <LessonMedia ref={player} video={v} isCreator={isCreator} />
-          <Card className="flex flex-col gap-3">
-            <h2 className="text-lg font-bold text-fg">Rate this lesson</h2>
-            <RatingStars video={v} canRate={!rateReason} reason={rateReason} />
-          </Card>
           {v.scriptSummary && (
             <Card>
               <h2 className="text-lg font-bold text-fg">Summary</h2>
@@ -221,6 +217,11 @@ export default function VideoPage() {
               Quiz
             </h2>
             <Quiz questions={v.quiz} />
+          </Card>
+          {/* After the content: a student rates what they have read. */}
+          <Card className="flex flex-col gap-3">
+            <h2 className="text-lg font-bold text-fg">Rate this lesson</h2>
+            <RatingStars video={v} canRate={!rateReason} reason={rateReason} />
           </Card>
         </>
       )}
