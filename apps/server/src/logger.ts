@@ -32,9 +32,9 @@ function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return maskEmails(value);
   if (depth > 4 || value === null || typeof value !== "object") return value;
   // Errors keep their message and stack (own, non-enumerable) instead of becoming {}.
-  if (value instanceof Error) value = pino.stdSerializers.err(value);
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, depth + 1)]));
+  const plain: object = value instanceof Error ? pino.stdSerializers.err(value) : value;
+  if (Array.isArray(plain)) return plain.map((v) => maskDeep(v, depth + 1));
+  return Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, maskDeep(v, depth + 1)]));
 }
 
 /**
