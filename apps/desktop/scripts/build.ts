@@ -1,8 +1,11 @@
 // Builds what Electron loads: dist/main/index.js (ESM, electron and electron-updater external),
 // dist/preload.cjs (one CommonJS file, as sandboxed preloads require), dist/web (the web build) and
 // dist/csp-script-hashes.json (hashes of the build's inline scripts, for the CSP).
+import { execFile } from "node:child_process";
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
+import { promisify } from "node:util";
 import { pathToFileURL } from "node:url";
 import { build as esbuild } from "esbuild";
 import { inlineScriptHashes } from "../src/main/script-hashes.js";
@@ -13,6 +16,25 @@ export const defaultWebDist = path.resolve(desktopDir, "../web/dist");
 export const fixtureWeb = path.join(desktopDir, "test/fixtures/web");
 /** The CSP hashes of index.html's inline scripts; main/index.ts reads it at start-up. */
 export const scriptHashesFile = path.join(distDir, "csp-script-hashes.json");
+
+const webDir = path.resolve(desktopDir, "../web");
+
+/**
+ * Builds the web app from source into `outDir` with the web app's own Vite (its version, not the
+ * root's), leaving apps/web/dist alone. Returns `outDir`.
+ */
+export async function buildWebFromSource(outDir: string): Promise<string> {
+  const viteBin = path.join(
+    path.dirname(createRequire(path.join(webDir, "package.json")).resolve("vite/package.json")),
+    "bin/vite.js",
+  );
+  await promisify(execFile)(
+    process.execPath,
+    [viteBin, "build", "--outDir", outDir, "--emptyOutDir", "--logLevel", "warn"],
+    { cwd: webDir, maxBuffer: 16 * 1024 * 1024 },
+  );
+  return outDir;
+}
 
 export interface BuildOptions {
   /** Defaults to $LM_WEB_DIST, then apps/web/dist. */

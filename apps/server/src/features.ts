@@ -3,6 +3,7 @@ import type { Server } from "node:http";
 import type { Router } from "express";
 import type { AppContext } from "./context.js";
 import { backupFeature } from "./backup/feature.js";
+import { capabilitiesFeature } from "./capabilities/feature.js";
 import { commentsFeature } from "./comments/feature.js";
 import { moderationFeature } from "./moderation/feature.js";
 import { notificationsFeature } from "./notifications/feature.js";
@@ -22,6 +23,7 @@ export interface Feature {
 }
 
 export const features: Feature[] = [
+  capabilitiesFeature,
   videosFeature,
   commentsFeature,
   moderationFeature,

@@ -1,5 +1,6 @@
 // pino with secrets redacted and e-mail addresses masked, so logs can be shipped anywhere.
 import pino from "pino";
+import { prettyDestination, wantsPretty } from "./log-pretty.js";
 
 const REDACT = [
   "password",
@@ -30,11 +31,28 @@ export function maskEmails(text: string): string {
 function maskDeep(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return maskEmails(value);
   if (depth > 4 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return value.map((v) => maskDeep(v, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, maskDeep(v, depth + 1)]));
+  // Errors keep their message and stack (own, non-enumerable) instead of becoming {}.
+  const plain: object = value instanceof Error ? pino.stdSerializers.err(value) : value;
+  if (Array.isArray(plain)) return plain.map((v) => maskDeep(v, depth + 1));
+  return Object.fromEntries(Object.entries(plain).map(([k, v]) => [k, maskDeep(v, depth + 1)]));
 }
 
-export function createLogger(level: string, destination?: pino.DestinationStream) {
+/**
+ * `pretty` (default: stdout is a terminal and LOG_FORMAT is not "json") prints readable lines
+ * to `destination` or stdout; otherwise one JSON object per line, as log shippers expect.
+ */
+export function createLogger(
+  level: string,
+  destination?: pino.DestinationStream | NodeJS.WritableStream,
+  opts: { pretty?: boolean } = {},
+) {
+  const pretty = opts.pretty ?? (destination === undefined && wantsPretty(process.stdout, process.env));
+  const out = pretty
+    ? prettyDestination(
+        (destination as NodeJS.WritableStream | undefined) ?? process.stdout,
+        !destination && process.stdout.isTTY === true,
+      )
+    : (destination as pino.DestinationStream | undefined);
   return pino(
     {
       level,
@@ -48,7 +66,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
         },
       },
     },
-    destination,
+    out,
   );
 }
 export type Logger = pino.Logger;

@@ -1,5 +1,6 @@
 // The typed API client every app uses. Platform-neutral: only `fetch`, injected or global.
 import type { AuthResult, LoginInput, RegisterInput, Session } from "./schemas/auth.js";
+import type { Capabilities } from "./schemas/capabilities.js";
 import type { Page } from "./schemas/common.js";
 import type { PlannerEvent, PlannerEventCreateInput, PlannerEventUpdateInput } from "./schemas/planner.js";
 import type { Comment, Notification, RatingSummary, UnreadCount } from "./schemas/social.js";
@@ -29,6 +30,28 @@ export class ApiError extends Error {
   fieldError(path: string): string | undefined {
     return this.errors.find((e) => e.path === path)?.message;
   }
+}
+
+/**
+ * A 2xx answer whose body is not the shape the contract promises (a proxy's page, a stand-in
+ * server's `{ ok: true }`): an ApiError, so screens show their error state instead of crashing.
+ */
+export const MALFORMED_RESPONSE = "malformed_response";
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+/** Where an item keeps the id the screens key it by. */
+type ItemId = (item: Record<string, unknown>) => unknown;
+const ownId: ItemId = (item) => item.id;
+
+/** Checks the envelope of a page (items with ids, a cursor) without a schema library on the first load. */
+function assertPage<T>(data: unknown, path: string, idOf: ItemId): Page<T> {
+  const ok =
+    isRecord(data) &&
+    Array.isArray(data.items) &&
+    data.items.every((item) => isRecord(item) && typeof idOf(item) === "string") &&
+    (data.nextCursor === null || data.nextCursor === undefined || typeof data.nextCursor === "string");
+  if (!ok) throw new ApiError(200, MALFORMED_RESPONSE, `The server's answer to ${path} is not a page of items.`);
+  return data as Page<T>;
 }
 
 export interface TokenStore {
@@ -110,6 +133,11 @@ export class ApiClient {
     return false;
   }
 
+  /** A list endpoint: the answer must be a page, or the call fails with `malformed_response`. */
+  async page<T>(path: string, query: Query = {}, idOf: ItemId = ownId): Promise<Page<T>> {
+    return assertPage<T>(await this.request<unknown>("GET", path, { query }), path, idOf);
+  }
+
   private send(method: string, path: string, opts: RequestOptions): Promise<Response> {
     const url = new URL(this.options.baseUrl.replace(/\/$/, "") + path);
     for (const [k, v] of Object.entries(opts.query ?? {})) {
@@ -177,7 +205,8 @@ export class ApiClient {
   stats = (id: string) => this.request<UserStats>("GET", `/users/${id}/stats`);
 
   // --- Videos ---
-  listVideos = (query: VideoListQuery = {}) => this.request<Page<Video>>("GET", "/videos", { query: query as Query });
+  capabilities = () => this.request<Capabilities>("GET", "/capabilities", { auth: false });
+  listVideos = (query: VideoListQuery = {}) => this.page<Video>("/videos", query as Query);
   getVideo = (id: string) => this.request<Video>("GET", `/videos/${id}`);
   createVideo = (input: VideoCreateInput, idempotencyKey?: string) =>
     this.request<Video>("POST", "/videos", { body: input, idempotencyKey });
@@ -192,21 +221,22 @@ export class ApiClient {
     this.request<void>("POST", `/videos/${id}/view`, { body: clientId ? { clientId } : {} });
 
   // --- Comments and ratings ---
-  listComments = (videoId: string, cursor?: string) =>
-    this.request<Page<Comment>>("GET", "/comments", { query: { videoId, cursor } });
+  listComments = (videoId: string, cursor?: string) => this.page<Comment>("/comments", { videoId, cursor });
   createComment = (videoId: string, text: string, idempotencyKey?: string) =>
     this.request<Comment>("POST", "/comments", { body: { videoId, text }, idempotencyKey });
   updateComment = (id: string, text: string) => this.request<Comment>("PATCH", `/comments/${id}`, { body: { text } });
   deleteComment = (id: string) => this.request<void>("DELETE", `/comments/${id}`);
   reportComment = (id: string, reason?: string) =>
     this.request<void>("POST", `/comments/${id}/report`, { body: reason ? { reason } : {} });
-  moderationQueue = (cursor?: string) => this.request<Page<Comment>>("GET", "/moderation/queue", { query: { cursor } });
+  moderationQueue = (cursor?: string) => this.page<Comment>("/moderation/queue", { cursor });
   moderate = (id: string, decision: "APPROVE" | "REJECT") =>
     this.request<Comment>("POST", `/moderation/comments/${id}`, { body: { decision } });
   reportVideo = (id: string, reason?: string) =>
     this.request<void>("POST", `/videos/${id}/report`, { body: reason ? { reason } : {} });
   reportedVideos = (cursor?: string) =>
-    this.request<Page<ReportedVideo>>("GET", "/moderation/videos", { query: { cursor } });
+    this.page<ReportedVideo>("/moderation/videos", { cursor }, (item) =>
+      isRecord(item.video) ? item.video.id : undefined,
+    );
   moderateVideo = (id: string, input: VideoModerationInput) =>
     this.request<Video>("POST", `/moderation/videos/${id}`, { body: input });
   rate = (videoId: string, stars: number, idempotencyKey?: string) =>
@@ -239,7 +269,7 @@ export class ApiClient {
     this.request<{ imported: number }>("POST", "/planner/import", { rawBody: ics, contentType: "text/calendar" });
   planStudy = (input: { examEventId: string; sessionsPerWeek: number; minutesPerSession: number; accept?: boolean }) =>
     this.request<{ items: PlannerEvent[]; accepted: boolean }>("POST", "/planner/plan", { body: input });
-  notifications = (cursor?: string) => this.request<Page<Notification>>("GET", "/notifications", { query: { cursor } });
+  notifications = (cursor?: string) => this.page<Notification>("/notifications", { cursor });
   unreadCount = () => this.request<UnreadCount>("GET", "/notifications/unread-count");
   markRead = (id: string) => this.request<void>("POST", `/notifications/${id}/read`, { body: {} });
   markAllRead = () => this.request<void>("POST", "/notifications/read-all", { body: {} });

@@ -31,7 +31,7 @@ export interface Served {
   close(): Promise<void>;
 }
 
-function listen(server: Server): Promise<Served> {
+export function listen(server: Server): Promise<Served> {
   return new Promise((resolve) => {
     server.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
@@ -62,16 +62,6 @@ export function serveWebBuild(root: string, csp: string): Promise<Served> {
       });
       res.writeHead(response.status, withCsp(out, csp));
       res.end(Buffer.from(await response.arrayBuffer()));
-    }),
-  );
-}
-
-/** A stand-in API server that answers GET /health with CORS for any origin. */
-export function serveFakeApi(): Promise<Served> {
-  return listen(
-    createServer((_req, res) => {
-      res.writeHead(200, { "Content-Type": "application/json", "Access-Control-Allow-Origin": "*" });
-      res.end(JSON.stringify({ ok: true }));
     }),
   );
 }

@@ -1,25 +1,20 @@
-// The real renderer: the system Chromium loads the web build (or the fixture page when
-// apps/web/dist does not exist) with the app's CSP, and the real bundled preload on a fake IPC.
-import { existsSync } from "node:fs";
+// The real renderer: the system Chromium loads the web build (built from source by the global
+// setup) with the app's CSP, the real bundled preload on a fake IPC, and a stand-in API that
+// answers with contract-shaped data.
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildCsp } from "../../src/main/csp.js";
+import { inlineScriptHashes } from "../../src/main/script-hashes.js";
 import { Channel } from "../../src/shared/ipc.js";
-import {
-  appCsp,
-  CHROMIUM,
-  CHROMIUM_ARGS,
-  preloadInitScript,
-  type Served,
-  serveFakeApi,
-  serveWebBuild,
-} from "./harness.js";
+import { type ContractApi, SAMPLE_VIDEO, serveContractApi } from "./contract-api.js";
+import { appCsp, CHROMIUM, CHROMIUM_ARGS, preloadInitScript, type Served, serveWebBuild } from "./harness.js";
 
 const distDir = path.resolve(import.meta.dirname, "../../dist");
 const webRoot = path.join(distDir, "web");
 const preloadFile = path.join(distDir, "preload.cjs");
-const usingFixture = inject("desktopWeb") === "fixture";
+const fixtureRoot = path.resolve(import.meta.dirname, "../fixtures/web");
 const ID = "3f2c9a4e-1b7d-4c8e-9f01-23456789abcd";
 
 interface Violation {
@@ -28,18 +23,18 @@ interface Violation {
 }
 
 let browser: Browser;
-let api: Served;
+let api: ContractApi;
 const servers: Served[] = [];
 const pageErrors: string[] = [];
 
 /** Opens the web build served with `csp`, with the preload injected; returns the page. */
-async function open(csp: string): Promise<Page> {
-  const web = await serveWebBuild(webRoot, csp);
+async function open(csp: string, { root = webRoot, serverUrl = api.origin, errors = pageErrors } = {}): Promise<Page> {
+  const web = await serveWebBuild(root, csp);
   servers.push(web);
   const page = await browser.newPage();
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  page.on("pageerror", (error) => errors.push(error.message));
   await page.addInitScript({
-    content: preloadInitScript(preloadFile, { appVersion: "9.9.9-test", serverUrl: api.origin, platform: "linux" }),
+    content: preloadInitScript(preloadFile, { appVersion: "9.9.9-test", serverUrl, platform: "linux" }),
   });
   await page.goto(`${web.origin}/`, { waitUntil: "load" });
   return page;
@@ -91,19 +86,29 @@ declare global {
 
 beforeAll(async () => {
   if (!existsSync(preloadFile)) throw new Error(`no ${preloadFile}: the global setup should have built it`);
-  api = await serveFakeApi();
+  api = await serveContractApi();
+  servers.push(api);
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await Promise.all([api, ...servers].filter(Boolean).map((s) => s.close()));
+  await Promise.all(servers.map((s) => s.close()));
 });
 
-describe(`renderer in Chromium (${usingFixture ? "fixture page" : `web build from ${inject("desktopWebSource")}`})`, () => {
+describe(`renderer in Chromium (web build from ${inject("desktopWebSource")})`, () => {
   let page: Page;
   beforeAll(async () => {
     page = await open(appCsp(distDir, api.origin));
+  });
+
+  // First, before the deep-link test navigates away from the feed.
+  it("shows the feed from its own bundle, every API call answered by the contract", async () => {
+    await page.getByRole("heading", { name: SAMPLE_VIDEO.title }).first().waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => document.querySelectorAll("script[type=module][src]").length)).toBeGreaterThan(0);
+    expect(api.calls.filter((c) => c.status !== 200)).toEqual([]);
+    expect(api.calls.map((c) => c.path)).toContain("/api/v1/videos");
+    expect(pageErrors).toEqual([]);
   });
 
   it("exposes a frozen bridge with the app version from the main process", async () => {
@@ -157,18 +162,6 @@ describe(`renderer in Chromium (${usingFixture ? "fixture page" : `web build fro
       "the web build must run under the desktop CSP: no injected inline <script> or <style>, no inline " +
         "event handlers, no remote origin but the API server",
     ).toEqual([]);
-    if (usingFixture) {
-      expect(await page.evaluate(() => document.body.dataset.app)).toBe("ready");
-      expect(await page.locator("#root").textContent()).toBe("Desktop 9.9.9-test");
-      // The inline script shipped in index.html runs: its hash is in the policy.
-      expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).__inlineRan)).toBe(true);
-    } else {
-      // The built app mounted something into the document from its own bundle.
-      expect(await page.evaluate(() => document.querySelectorAll("script[type=module][src]").length)).toBeGreaterThan(
-        0,
-      );
-      expect(await page.evaluate(() => document.body.textContent?.trim().length ?? 0)).toBeGreaterThan(0);
-    }
   });
 
   it("blocks an injected inline <script>", async () => {
@@ -218,5 +211,31 @@ describe("the probes are sensitive (control)", () => {
     const page = await open(weak);
     expect((await probeInlineScript(page)).ran).toBe(true);
     expect(await probeEval(page)).toMatchObject({ eval: "ran", fn: "ran", violations: [] });
+  });
+});
+
+describe("the web build with a server that answers nonsense", () => {
+  it("shows an error state, not a crash, when the feed's answer is not a page of lessons", async () => {
+    const malformed = await serveContractApi({ malformed: true });
+    servers.push(malformed);
+    const errors: string[] = [];
+    const page = await open(appCsp(distDir, malformed.origin), { serverUrl: malformed.origin, errors });
+    await page.getByRole("heading", { name: "We couldn't load the feed" }).waitFor({ timeout: 15_000 });
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("a shipped inline script (fixture page)", () => {
+  it("runs, allowed by the hash the build computes, while the policy stays free of 'unsafe-inline'", async () => {
+    const hashes = inlineScriptHashes(readFileSync(path.join(fixtureRoot, "index.html"), "utf8"));
+    const csp = buildCsp(api.origin, hashes);
+    expect(csp).not.toContain("unsafe-inline");
+    const errors: string[] = [];
+    const page = await open(csp, { root: fixtureRoot, errors });
+    await page.waitForFunction(() => document.body.dataset.app === "ready");
+    expect(await page.locator("#root").textContent()).toBe("Desktop 9.9.9-test");
+    expect(await page.evaluate(() => (window as unknown as Record<string, unknown>).__inlineRan)).toBe(true);
+    expect(await page.evaluate(() => window.__violations)).toEqual([]);
+    expect(errors).toEqual([]);
   });
 });

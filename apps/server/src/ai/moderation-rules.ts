@@ -7,7 +7,26 @@ export interface PhraseRule {
   pattern: RegExp;
   status: "REJECTED" | "FLAGGED";
   reason: string;
+  /**
+   * Tested on the text without its quoted passages: a student quoting a character's insult
+   * ('Curley shouts "you are so stupid"') is discussing a text, not insulting anyone. Threats
+   * are tested on everything, so quoting cannot be used to slip one past.
+   */
+  outsideQuotes?: boolean;
 }
+
+// Insults aimed at a person (issue 15 item 5). Nouns name a person ("an idiot"); adjectives need a
+// person as the subject, so "stupid mistake I made" and "this is stupid hard" stay clean, and
+// "the idiot's guide to…" has no verb making anyone one.
+const INSULT_NOUN = String.raw`(?:idiot|moron|imbecile|cretin|halfwit|loser|clown|retard\w*|waste of space)`;
+const INSULT_ADJ = `(?:stupid|dumb|brain ?dead|pathetic|worthless|useless|incompetent|ugly)`;
+const INSULT_MOD = `(?:such|so|a|an|total|complete|absolute|real|utter|just|clearly|obviously|really|honestly)`;
+const PERSON =
+  `(?:whoever (?:made|wrote|created|uploaded|posted|narrated|did|thought of) (?:this|it|that)` +
+  String.raw`|(?:the|this|that) (?:person|guy|girl|dude|one) (?:who|that) \w+ (?:this|it|that)` +
+  `|(?:the|this|that) (?:creator|author|maker|uploader|teacher|narrator|op|poster|guy|girl|dude|person)` +
+  `|he|she)`;
+const IS = `(?:is|'s|are|'re|must be|seems(?: like)?|sounds like)`;
 
 const YOU = `(?:you|u|ya|yourself|urself|your (?:family|mum|mom|dad|kids?))`;
 const I_WILL = `(?:i|we)(?:'ll| will| wil| am going to|'m going to| am gonna|'m gonna| gonna| wanna| want to| shall)`;
@@ -65,10 +84,22 @@ export const PHRASE_RULES: PhraseRule[] = [
     reason: "it mentions self-harm",
   },
   {
-    pattern:
-      /\byou(?:'re| are|r)? (?:such |so |an? |a total |a complete |just )*(?:stupid|idiot|moron|loser|worthless|pathetic|ugly|dumb|retard\w*|waste of space)\b|\b(?:nobody|no one) likes you\b|\bshut up\b/,
+    pattern: new RegExp(
+      String.raw`\byou(?:'re| are|r)? (?:${INSULT_MOD} )*(?:${INSULT_NOUN}|${INSULT_ADJ})\b` +
+        String.raw`|\b${PERSON} ${IS} (?:${INSULT_MOD} )*(?:${INSULT_NOUN}|${INSULT_ADJ})\b` +
+        String.raw`|\b(?:made|written|created|taught|narrated|posted|uploaded) by (?:an? |some )(?:${INSULT_MOD} )*${INSULT_NOUN}\b` +
+        // "what an idiot", but not a student's "what an idiot I was"
+        String.raw`|\bwhat an? (?:${INSULT_MOD} )*${INSULT_NOUN}\b(?! i (?:am|was|'m))`,
+    ),
+    status: "FLAGGED",
+    reason: "it may insult a person",
+    outsideQuotes: true,
+  },
+  {
+    pattern: /\b(?:nobody|no one) likes you\b|\bshut up\b/,
     status: "FLAGGED",
     reason: "it may be harassment",
+    outsideQuotes: true,
   },
 ];
 
@@ -90,6 +121,11 @@ export function normaliseForRules(text: string): string {
   t = t.replace(/[a-z0-9@$!]+/g, (w) => (/[a-z]/.test(w) ? w.replace(/[013457@$!]/g, (c) => LEET[c] ?? c) : w));
   t = collapseSpacedLetters(t);
   return t.replace(/\s+/g, " ");
+}
+
+/** The text without passages in double quotes or quoted lines ("> …"): what the writer says themselves. */
+export function withoutQuotes(normalised: string): string {
+  return normalised.replace(/"[^"]*"|“[^”]*”|«[^»]*»/g, " ").replace(/(?:^|\n) ?>[^\n]*/g, " ");
 }
 
 /** "f u c k", "f.u.c.k" and "f-u-c-k" become "fuck": three or more single letters with separators. */

@@ -2,7 +2,7 @@
 // pass (obscenity's word list plus phrase rules) and an optional LLM second opinion for text the
 // lexical pass flags as borderline.
 import { englishDataset, englishRecommendedTransformers, RegExpMatcher } from "obscenity";
-import { collapseSpacedLetters, normaliseForRules, PHRASE_RULES } from "./moderation-rules.js";
+import { collapseSpacedLetters, normaliseForRules, PHRASE_RULES, withoutQuotes } from "./moderation-rules.js";
 import type { LlmProvider } from "./providers/types.js";
 
 export type ModerationVerdict = { status: "APPROVED" | "FLAGGED" | "REJECTED"; reason: string | null };
@@ -47,9 +47,10 @@ function mask(word: string): string {
 /** Lexical + rule-based moderation: synchronous and fast enough to run on every comment. */
 export function moderateText(text: string): ModerationVerdict {
   const normalised = normaliseForRules(text);
+  const ownWords = withoutQuotes(normalised);
   let flagged: ModerationVerdict | null = null;
   for (const rule of PHRASE_RULES) {
-    if (!rule.pattern.test(normalised)) continue;
+    if (!rule.pattern.test(rule.outsideQuotes ? ownWords : normalised)) continue;
     if (rule.status === "REJECTED")
       return { status: "REJECTED", reason: `The text was rejected because ${rule.reason}.` };
     flagged ??= { status: "FLAGGED", reason: `The text needs review because ${rule.reason}.` };

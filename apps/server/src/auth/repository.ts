@@ -133,6 +133,17 @@ export const useEmailToken = (q: Queryable, purpose: string, hash: string) =>
     [hash, purpose],
   );
 
+/** Whether a verification token (used or not) belongs to an already verified account. */
+export const emailTokenUserVerified = async (q: Queryable, hash: string) =>
+  (
+    await one<{ verified: boolean }>(
+      q,
+      `select u.email_verified as verified from auth.email_tokens t join public.users u on u.id = t.user_id
+        where t.token_hash = $1 and t.purpose = 'verify_email'`,
+      [hash],
+    )
+  )?.verified === true;
+
 export const setPassword = (q: Queryable, userId: string, passwordHash: string) =>
   q.query("update auth.credentials set password_hash = $2, updated_at = now() where user_id = $1", [
     userId,

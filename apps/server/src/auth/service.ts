@@ -144,11 +144,17 @@ export class AuthService {
       await tx.query("update public.users set email_verified = true where id = $1", [used.user_id]);
       return repo.findUserById(tx, used.user_id);
     });
-    if (!user) throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
+    if (!user) {
+      // A link opened twice (a mail scanner, a second device) already did its job: say so.
+      if (await repo.emailTokenUserVerified(this.d.db, sha256(token))) throw alreadyVerified("link");
+      throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
+    }
     return { user: toUser(user) };
   }
 
   async resendVerification(auth: AuthInfo) {
+    const verified = await repo.findUserById(this.d.db, auth.userId);
+    if (verified?.email_verified) throw alreadyVerified("resend");
     const rule = this.d.config.rateLimits.emailPerAccount;
     const { count, resetAt } = await this.d.limits.hit(`mail:verify:${auth.userId}`, rule.windowMs);
     if (count > rule.limit) throw tooMany(Math.ceil((resetAt - Date.now()) / 1000));
@@ -235,4 +241,15 @@ export class AuthService {
       expiresIn: this.d.tokens.accessTtlSeconds,
     };
   }
+}
+
+/** 409 already_verified: the link or the resend has nothing left to do. */
+function alreadyVerified(from: "link" | "resend"): AppError {
+  return new AppError(
+    "already_verified",
+    409,
+    from === "link"
+      ? "This email address is already verified. Log in to continue."
+      : "Your email address is already verified: there is nothing to resend.",
+  );
 }

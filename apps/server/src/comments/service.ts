@@ -1,4 +1,5 @@
 // Comments: listing, posting and editing under moderation, deletion and reports.
+import { notifyCreator } from "../notifications/activity.js";
 import type { Comment, CommentCreateInput, Page, PageQuery } from "@lm/core";
 import { moderateText } from "../ai/moderation.js";
 import { asServiceWithin, type Db } from "../db/index.js";
@@ -32,11 +33,16 @@ export class CommentsService {
     // Moderated before storage: rejected text is kept, hidden, so its author can see why.
     const verdict = moderateText(input.text);
     const row = await this.db.withUser({ userId: auth.userId }, async (tx) => {
-      if (!(await repo.visibleVideo(tx, input.videoId))) throw notFound("Video");
+      const video = await repo.visibleVideo(tx, input.videoId);
+      if (!video) throw notFound("Video");
       // Checked as the user above; the verdict is stored by the server (clients cannot set it).
-      return asServiceWithin(tx, auth.userId, () =>
+      const inserted = await asServiceWithin(tx, auth.userId, () =>
         repo.insertComment(tx, input.videoId, auth.userId, input.text, fromVerdict(verdict)),
       );
+      // Only a published comment is news for the creator; a held one waits for its review.
+      if (inserted && verdict.status === "APPROVED")
+        await notifyCreator(tx, auth.userId, "comment", { id: video.id, createdBy: video.created_by });
+      return inserted;
     });
     if (!row) throw notFound("Comment");
     if (verdict.status === "FLAGGED") await this.askSecondOpinion(row.id);

@@ -84,3 +84,22 @@ export async function insertOnce(tx: Queryable, n: NewNotification): Promise<Not
 
 export const markEmailed = (tx: Queryable, id: string) =>
   tx.query("update public.notifications set emailed_at = now() where id = $1", [id]);
+
+/** The unread batch of `kind` about one video, locked for this transaction; null when there is none. */
+export const openBatch = (tx: Queryable, userId: string, kind: string, videoId: string) =>
+  one<{ id: string; count: number }>(
+    tx,
+    `select id, coalesce((data->>'count')::int, 1) as count from public.notifications
+      where user_id = $1 and kind = $2 and read_at is null and data->>'videoId' = $3
+      order by created_at desc limit 1 for update`,
+    [userId, kind, videoId],
+  );
+
+export const growBatch = (tx: Queryable, id: string, count: number, title: string) =>
+  tx.query(
+    `update public.notifications set title = $3, data = jsonb_set(data, '{count}', to_jsonb($2::int)) where id = $1`,
+    [id, count, title],
+  );
+
+/** Serialises batch updates for one (user, kind, video): two ratings at once make one batch of 2. */
+export const lockBatch = (tx: Queryable, key: string) => tx.query("select pg_advisory_xact_lock(hashtext($1))", [key]);

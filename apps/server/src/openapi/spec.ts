@@ -121,6 +121,13 @@ const OPS: Op[] = [
   },
   {
     method: "get",
+    path: "/capabilities",
+    tag: "Videos",
+    summary: "What this server can do: text and speech providers, whether a topic alone is enough, video",
+    response: core.Capabilities,
+  },
+  {
+    method: "get",
     path: "/videos",
     tag: "Videos",
     summary: "The feed",

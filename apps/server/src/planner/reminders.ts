@@ -13,6 +13,7 @@
 // - Recurring events keep one pending job per reminder: when it fires, the job schedules the
 //   next occurrence's (only while the event is unchanged; an edit starts a fresh chain).
 import { createHash } from "node:crypto";
+import { countOf } from "@lm/core";
 import type PgBoss from "pg-boss";
 import type { AppContext } from "../context.js";
 import { actAs, type Queryable } from "../db/index.js";
@@ -205,16 +206,16 @@ export class Reminders {
   }
 }
 
-function describeStart(start: Date, tz: string, minutes: number): string {
+export function describeStart(start: Date, tz: string, minutes: number): string {
   const when = new Intl.DateTimeFormat("en-GB", { timeZone: tz, dateStyle: "medium", timeStyle: "short" }).format(
     start,
   );
   if (minutes === 0) return `Starts now (${when}).`;
   const lead =
     minutes % 1440 === 0
-      ? `${minutes / 1440} day(s)`
+      ? countOf(minutes / 1440, "day")
       : minutes % 60 === 0
-        ? `${minutes / 60} hour(s)`
-        : `${minutes} minute(s)`;
+        ? countOf(minutes / 60, "hour")
+        : countOf(minutes, "minute");
   return `Starts in ${lead}, at ${when}.`;
 }

@@ -16,6 +16,8 @@ export interface RatingRow {
   stars: number;
   created_at: Date;
   updated_at: Date;
+  /** True when this upsert inserted the row (a first rating), false when it changed the stars. */
+  inserted?: boolean;
 }
 
 /** The video as the caller may see it, with its counters, or undefined. */
@@ -32,7 +34,7 @@ export const upsertRating = (tx: Queryable, videoId: string, userId: string, sta
     tx,
     `insert into public.ratings (video_id, user_id, stars) values ($1, $2, $3)
      on conflict (video_id, user_id) do update set stars = excluded.stars
-     returning video_id, user_id, stars, created_at, updated_at`,
+     returning video_id, user_id, stars, created_at, updated_at, (xmax = 0) as inserted`,
     [videoId, userId, stars],
   );
 

@@ -1,4 +1,5 @@
 // Ratings: one per user per video (never your own), the public summary, your own rating.
+import { notifyCreator } from "../notifications/activity.js";
 import type { RatingResult as RatingResultSchema, RatingSummary, UserRating as UserRatingSchema } from "@lm/core";
 import type { z } from "zod";
 import type { Db } from "../db/index.js";
@@ -18,7 +19,10 @@ export class RatingsService {
       if (!video) throw notFound("Video");
       if (video.created_by === auth.userId)
         throw new AppError("cannot_rate_own_video", 403, "You cannot rate your own video");
-      await repo.upsertRating(tx, videoId, auth.userId, stars);
+      const rating = await repo.upsertRating(tx, videoId, auth.userId, stars);
+      // A new rating is news for the creator; a changed one is not.
+      if (rating?.inserted)
+        await notifyCreator(tx, auth.userId, "rating", { id: videoId, createdBy: video.created_by });
       // Read after the write: the trigger has already folded this rating into the counters.
       const after = await repo.visibleVideo(tx, videoId);
       if (!after) throw notFound("Video");

@@ -4,8 +4,9 @@ import { Suspense, useEffect } from "react";
 import { NavLink, Outlet, useLocation, useNavigate } from "react-router";
 import { Button, ButtonLink, Spinner } from "../components/ui/Button";
 import { Icon, type IconName } from "../components/ui/Icon";
+import { PageErrorBoundary } from "../components/ui/PageErrorBoundary";
 import { useMe } from "../features/auth/api/get-me";
-import { useResendVerification } from "../features/auth/api/resend-verification";
+import { toastResendOutcome, useResendVerification } from "../features/auth/api/resend-verification";
 import { DesktopBridge } from "../features/desktop/DesktopBridge";
 import { LiveUserChannel } from "../features/notifications/components/LiveUserChannel";
 import { NotificationsBell } from "../features/notifications/components/NotificationsBell";
@@ -46,7 +47,7 @@ function VerifyBanner() {
           loading={resend.isPending}
           onClick={() =>
             resend.mutate(undefined, {
-              onSuccess: () => toast.success("We sent a new verification link."),
+              onSuccess: toastResendOutcome,
               onError: (e) => toast.error(errorMessage(e)),
             })
           }
@@ -75,6 +76,7 @@ const navClass = ({ isActive }: { isActive: boolean }) =>
 
 export function Layout() {
   const signedIn = useAuth((s) => s.session !== null);
+  const location = useLocation();
   useMe();
   return (
     <div className="flex min-h-dvh flex-col">
@@ -123,9 +125,11 @@ export function Layout() {
       <OfflineBanner />
       <VerifyBanner />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 pt-6 pb-24 md:pb-12">
-        <Suspense fallback={<PageSpinner />}>
-          <Outlet />
-        </Suspense>
+        <PageErrorBoundary key={location.pathname}>
+          <Suspense fallback={<PageSpinner />}>
+            <Outlet />
+          </Suspense>
+        </PageErrorBoundary>
       </main>
       <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface md:hidden">
         <div className="mx-auto grid max-w-md grid-cols-3">

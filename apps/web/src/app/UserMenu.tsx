@@ -7,17 +7,29 @@ import { useSignOut } from "../features/auth/api/logout";
 import { type Theme, useTheme } from "../lib/theme";
 import { selectIsModerator, useAuth } from "../stores/auth";
 
-const NEXT_THEME: Record<Theme, Theme> = { system: "light", light: "dark", dark: "system" };
+const systemIsDark = () => typeof matchMedia === "function" && matchMedia("(prefers-color-scheme: dark)").matches;
+
+/**
+ * The first click from "system" always changes what you see (to the opposite of the system's
+ * look), then the other look, then back to following the system.
+ */
+function nextTheme(theme: Theme): Theme {
+  const opposite = systemIsDark() ? "light" : "dark";
+  if (theme === "system") return opposite;
+  if (theme === opposite) return opposite === "dark" ? "light" : "dark";
+  return "system";
+}
 const THEME_LABEL: Record<Theme, string> = { system: "System theme", light: "Light theme", dark: "Dark theme" };
 
 export function ThemeToggle() {
   const { theme, setTheme } = useTheme();
+  const next = nextTheme(theme);
   return (
     <button
       type="button"
-      onClick={() => setTheme(NEXT_THEME[theme])}
+      onClick={() => setTheme(next)}
       className="rounded-lg p-2 text-fg hover:bg-raised"
-      aria-label={`${THEME_LABEL[theme]} (switch to ${THEME_LABEL[NEXT_THEME[theme]].toLowerCase()})`}
+      aria-label={`${THEME_LABEL[theme]} (switch to ${THEME_LABEL[next].toLowerCase()})`}
       title={THEME_LABEL[theme]}
     >
       <Icon name={theme === "dark" ? "moon" : "sun"} />

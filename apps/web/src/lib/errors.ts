@@ -17,6 +17,7 @@ const FRIENDLY: Record<string, string> = {
   cannot_report_own_comment: "You can't report your own comment.",
   payload_too_large: "That's too large to send. Try something shorter.",
   validation_error: "Some fields need another look.",
+  malformed_response: "The server sent an answer this app can't read. Try again in a moment.",
   idempotency_key_in_flight: "That's already being sent. One moment.",
 };
 

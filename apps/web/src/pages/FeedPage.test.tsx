@@ -33,6 +33,8 @@ describe("Feed", () => {
     const user = userEvent.setup();
     renderWithApp(<FeedPage />);
     await screen.findByText("How cells work");
+    // Read to screen readers: a plural by the language's rules, not "1 lessons".
+    expect(screen.getByText("1 lesson")).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "For you" })).not.toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText("Subject"), "BIOLOGY");
     await waitFor(() => expect(calls.some((c) => c.url.searchParams.get("subject") === "BIOLOGY")).toBe(true));
@@ -52,5 +54,17 @@ describe("Feed", () => {
     await user.selectOptions(screen.getByLabelText("Subject"), "MATH");
     expect(await screen.findByRole("heading", { name: "No lessons match" })).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Clear search and filters" })).toBeInTheDocument();
+  });
+});
+
+describe("Feed with a malformed answer", () => {
+  // A proxy or a stand-in server answering `{ ok: true }` to everything once crashed the page on
+  // `video.id`; the feed says it could not load instead.
+  it("shows the error state, not a crash, when /videos is not a page of lessons", async () => {
+    installFakeApi((req) => {
+      if (req.path === "/videos") return json(200, { ok: true });
+    });
+    renderWithApp(<FeedPage />);
+    expect(await screen.findByRole("heading", { name: "We couldn't load the feed" })).toBeInTheDocument();
   });
 });

@@ -1,4 +1,4 @@
-import { DIFFICULTIES, type Difficulty, SUBJECTS, type Subject } from "@lm/core";
+import { countOf, DIFFICULTIES, type Difficulty, type Subject, SUBJECTS } from "@lm/core";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { Button, ButtonLink } from "../components/ui/Button";
@@ -68,7 +68,9 @@ export default function FeedPage() {
         signedIn={signedIn}
       />
       <p className="sr-only" aria-live="polite">
-        {feed.isSuccess ? `${videos.length}${feed.hasNextPage ? "+" : ""} lessons` : ""}
+        {feed.isSuccess
+          ? countOf(videos.length, "lesson", undefined, `${videos.length}${feed.hasNextPage ? "+" : ""}`)
+          : ""}
       </p>
       {feed.isPending ? (
         <div className="grid gap-5 sm:grid-cols-2 lg:grid-cols-3" aria-busy="true">

@@ -6,22 +6,25 @@ import { FormError, SelectField, TextArea, TextField } from "../components/ui/Fi
 import { Icon } from "../components/ui/Icon";
 import { PageHeader } from "../components/ui/Misc";
 import { useCreateVideo } from "../features/videos/api/create-video";
+import { useNeedsNotes } from "../features/videos/api/get-capabilities";
 import { errorMessage, isApiError } from "../lib/errors";
 import { DIFFICULTY_LABELS } from "../lib/format";
 import { type FieldErrors, serverFieldErrors, validate } from "../lib/forms";
 import { useDocumentTitle } from "../lib/hooks";
-import { useAuth } from "../stores/auth";
 
 const MAX_NOTES = 50_000;
+const NOTES_REQUIRED =
+  "This server builds lessons from your notes: paste a few paragraphs or upload a .txt or .md file.";
 
 export default function GeneratePage() {
   useDocumentTitle("Generate a lesson");
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const create = useCreateVideo();
-  const userSubjects = useAuth((s) => s.user?.subjects);
+  const needsNotes = useNeedsNotes();
   const [topic, setTopic] = useState(params.get("topic") ?? "");
-  const [subject, setSubject] = useState(params.get("subject") ?? userSubjects?.[0] ?? "MATH");
+  // No default: a preselected subject is filed under whatever was first in the list.
+  const [subject, setSubject] = useState(params.get("subject") ?? "");
   const [difficulty, setDifficulty] = useState(params.get("difficulty") ?? "BEGINNER");
   const [notes, setNotes] = useState("");
   const [visibility, setVisibility] = useState<"PUBLIC" | "PRIVATE">("PUBLIC");
@@ -59,8 +62,11 @@ export default function GeneratePage() {
       sourceText: notes.trim() ? notes : undefined,
       visibility,
     });
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
+    const own: FieldErrors = {};
+    if (!subject) own.subject = "Choose a subject.";
+    if (needsNotes && !notes.trim()) own.sourceText = NOTES_REQUIRED;
+    if (!parsed.ok || Object.keys(own).length > 0) {
+      setErrors({ ...(parsed.ok ? {} : parsed.errors), ...own });
       return;
     }
     setErrors({});
@@ -104,7 +110,11 @@ export default function GeneratePage() {
             name="subject"
             value={subject}
             onChange={(e) => setSubject(e.target.value)}
-            options={SUBJECTS.map((s) => ({ value: s, label: SUBJECT_LABELS[s] }))}
+            required
+            options={[
+              { value: "", label: "Choose a subject" },
+              ...SUBJECTS.map((s) => ({ value: s, label: SUBJECT_LABELS[s] })),
+            ]}
             error={errors.subject}
           />
           <SelectField
@@ -124,8 +134,13 @@ export default function GeneratePage() {
             onChange={(e) => setNotes(e.target.value)}
             rows={8}
             maxLength={MAX_NOTES}
-            placeholder="Optional: paste your class notes or a textbook passage. The lesson will stick to them."
-            hint={`Optional, but lessons built from your own notes are the most accurate: a few paragraphs work best. ${notes.length.toLocaleString()} / ${MAX_NOTES.toLocaleString()} characters.`}
+            required={needsNotes}
+            placeholder={
+              needsNotes
+                ? "Paste your class notes or a textbook passage: the lesson is built from them."
+                : "Optional: paste your class notes or a textbook passage. The lesson will stick to them."
+            }
+            hint={`${needsNotes ? "Required on this server, which has no AI model to write from a topic alone." : "Optional, but lessons built from your own notes are the most accurate."} A few paragraphs work best. ${notes.length.toLocaleString()} / ${MAX_NOTES.toLocaleString()} characters.`}
             error={errors.sourceText}
           />
           <div>

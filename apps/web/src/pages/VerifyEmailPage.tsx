@@ -1,10 +1,10 @@
 import { useEffect, useRef } from "react";
 import { useSearchParams } from "react-router";
 import { Button, ButtonLink, Spinner } from "../components/ui/Button";
-import { useResendVerification } from "../features/auth/api/resend-verification";
+import { toastResendOutcome, useResendVerification } from "../features/auth/api/resend-verification";
 import { useVerifyEmail } from "../features/auth/api/verify-email";
 import { AuthCard } from "../features/auth/components/AuthCard";
-import { errorMessage } from "../lib/errors";
+import { errorMessage, isApiError } from "../lib/errors";
 import { useDocumentTitle } from "../lib/hooks";
 import { useAuth } from "../stores/auth";
 import { toast } from "../stores/toast";
@@ -30,7 +30,7 @@ export default function VerifyEmailPage() {
       loading={resend.isPending}
       onClick={() =>
         resend.mutate(undefined, {
-          onSuccess: () => toast.success("We sent a new verification link. Check your inbox."),
+          onSuccess: toastResendOutcome,
           onError: (e) => toast.error(errorMessage(e)),
         })
       }
@@ -58,6 +58,14 @@ export default function VerifyEmailPage() {
           <ButtonLink to={signedIn ? "/generate" : "/login"}>
             {signedIn ? "Create your first lesson" : "Log in"}
           </ButtonLink>
+        </div>
+      ) : isApiError(verify.error, "already_verified") ? (
+        // The link was used before (a second click, a mail scanner): the address is verified.
+        <div className="flex flex-col gap-4">
+          <p role="status" className="rounded-lg bg-success/10 px-3 py-3 text-sm text-fg">
+            This email address is already verified. {signedIn ? "You're all set." : "Log in to continue."}
+          </p>
+          <ButtonLink to={signedIn ? "/" : "/login"}>{signedIn ? "Go to the feed" : "Log in"}</ButtonLink>
         </div>
       ) : verify.isError ? (
         <div className="flex flex-col gap-4">

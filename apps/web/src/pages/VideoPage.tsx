@@ -1,3 +1,4 @@
+import { countOf } from "@lm/core";
 import type { Video } from "@lm/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
@@ -142,7 +143,7 @@ export default function VideoPage() {
             <Avatar name={v.createdBy.displayName} color={v.createdBy.avatarColor} size="sm" />
             <span className="text-fg">{v.createdBy.displayName}</span>
           </span>
-          <span>{formatCount(v.viewCount)} views</span>
+          <span>{countOf(v.viewCount, "view", undefined, formatCount(v.viewCount))}</span>
           <time dateTime={v.createdAt}>{timeAgo(v.createdAt)}</time>
         </div>
         <div className="flex flex-wrap items-center gap-2">
@@ -165,10 +166,6 @@ export default function VideoPage() {
       ) : (
         <>
           <LessonMedia ref={player} video={v} isCreator={isCreator} />
-          <Card className="flex flex-col gap-3">
-            <h2 className="text-lg font-bold text-fg">Rate this lesson</h2>
-            <RatingStars video={v} canRate={!rateReason} reason={rateReason} />
-          </Card>
           {v.scriptSummary && (
             <Card>
               <h2 className="text-lg font-bold text-fg">Summary</h2>
@@ -220,6 +217,11 @@ export default function VideoPage() {
               Quiz
             </h2>
             <Quiz questions={v.quiz} />
+          </Card>
+          {/* After the content: a student rates what they have read. */}
+          <Card className="flex flex-col gap-3">
+            <h2 className="text-lg font-bold text-fg">Rate this lesson</h2>
+            <RatingStars video={v} canRate={!rateReason} reason={rateReason} />
           </Card>
         </>
       )}

@@ -1,6 +1,6 @@
 // Generate tab: topic, subject, difficulty and the student's own notes → a new lesson, with live progress.
 import { DIFFICULTIES, type Difficulty, type Subject, SUBJECTS, type Video, VideoCreateInput } from "@lm/core";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { StyleSheet, Switch, Text, View } from "react-native";
 import { Button } from "../../components/ui/Button";
 import { ChoiceRow } from "../../components/ui/Chip";
@@ -15,11 +15,32 @@ import { useOffline } from "../offline/offline-context";
 import { difficultyLabel, subjectLabel } from "../videos/format";
 import { GenerationProgress } from "./GenerationProgress";
 
+const NOTES_REQUIRED =
+  "This server builds lessons from your notes: paste a few paragraphs from your class notes or a textbook.";
+
+/** True when GET /capabilities says a topic alone is not enough; unknown (offline, failed) → the server decides. */
+function useNeedsNotes(): boolean {
+  const [needs, setNeeds] = useState(false);
+  useEffect(() => {
+    let live = true;
+    api.capabilities().then(
+      (c) => live && setNeeds(!c.text.topicOnly),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return needs;
+}
+
 function GenerateForm() {
   const { user } = useAuth();
   const { perform } = useOffline();
+  const needsNotes = useNeedsNotes();
   const [topic, setTopic] = useState("");
-  const [subject, setSubject] = useState<Subject | null>(user?.subjects[0] ?? null);
+  // No default: a preselected subject files the lesson under whatever came first.
+  const [subject, setSubject] = useState<Subject | null>(null);
   const [difficulty, setDifficulty] = useState<Difficulty | null>("BEGINNER");
   const [notes, setNotes] = useState("");
   const [isPrivate, setPrivate] = useState(false);
@@ -38,7 +59,11 @@ function GenerateForm() {
       sourceText: notes.trim() || undefined,
       visibility: isPrivate ? "PRIVATE" : "PUBLIC",
     });
-    if (!parsed.success) return setErrors(zodErrors(parsed.error));
+    const own: Errors = {};
+    if (!subject) own.subject = "Choose a subject.";
+    if (needsNotes && !notes.trim()) own.sourceText = NOTES_REQUIRED;
+    if (!parsed.success || Object.keys(own).length > 0)
+      return setErrors({ ...(parsed.success ? {} : zodErrors(parsed.error)), ...own });
     setErrors({});
     setFormError("");
     setBusy(true);
@@ -93,7 +118,7 @@ function GenerateForm() {
         format={difficultyLabel}
       />
       <TextField
-        label="Your notes (optional)"
+        label={needsNotes ? "Your notes (required)" : "Your notes (optional)"}
         value={notes}
         onChangeText={setNotes}
         multiline

@@ -117,4 +117,28 @@ describe("generate tab", () => {
     expect(api.callsTo("POST", "/videos")[0].headers["idempotency-key"]).toBe(queued.key);
     expect(writeQueue.entries()).toEqual([]);
   });
+
+  test("no subject is preselected, and notes are required where the server cannot write from a topic alone", async () => {
+    const api = fakeApi({
+      ...meRoute(makeUser({ subjects: ["MATH"] })),
+      "GET /capabilities": () => ({
+        text: { provider: "offline", topicOnly: false },
+        speech: null,
+        video: { available: false, reason: "off" },
+      }),
+      "POST /videos": () => reply(202, makeVideo({ status: "PENDING" })),
+    });
+    signIn(makeSession());
+    renderApp("/generate");
+    fireEvent.changeText(await screen.findByLabelText("Topic"), "Photosynthesis");
+    const notes = await screen.findByLabelText("Your notes (required)");
+    fireEvent.press(screen.getByRole("button", { name: "Generate lesson" }));
+    expect(await screen.findByText("Choose a subject.")).toBeTruthy();
+    expect(screen.getByText(/This server builds lessons from your notes/)).toBeTruthy();
+    expect(api.callsTo("POST", "/videos")).toHaveLength(0);
+    fireEvent.press(screen.getByLabelText("Subject: Biology"));
+    fireEvent.changeText(notes, "Light reactions happen in the thylakoid.");
+    fireEvent.press(screen.getByRole("button", { name: "Generate lesson" }));
+    await waitFor(() => expect(api.callsTo("POST", "/videos")).toHaveLength(1));
+  });
 });

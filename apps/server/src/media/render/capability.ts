@@ -5,12 +5,14 @@ import type { MediaFailureCode } from "./errors.js";
 import { registerFonts } from "./frames/fonts.js";
 import { programVersion } from "./process.js";
 import type { Renderer } from "./render-lesson.js";
-import { chooseSpeech, createTts } from "./tts/index.js";
+import { chooseSpeech, createTts, type SpeechSpec } from "./tts/index.js";
 
 export interface RenderCapability {
   renderer: Renderer | null;
   /** Why there is no renderer (null when there is one). */
   unavailable: { code: MediaFailureCode; reason: string } | null;
+  /** The speech engine found, even when the encoder is missing (GET /capabilities reports it). */
+  speech?: SpeechSpec["engine"] | null;
   /** What was found, for the start-up log. */
   detail: string;
 }
@@ -28,6 +30,7 @@ export async function detectRenderCapability(config: Config["video"]): Promise<R
     const code = !("spec" in speech) ? "speech_unavailable" : "encoder_unavailable";
     return {
       renderer: null,
+      speech: "spec" in speech ? speech.spec.engine : null,
       unavailable: { code, reason: `${missing.join(" ")} Lessons play as interactive slides until then.` },
       detail: missing.join(" "),
     };
@@ -37,6 +40,7 @@ export async function detectRenderCapability(config: Config["video"]): Promise<R
   const tts = createTts(speech.spec);
   return {
     renderer: { speech: speech.spec, ffmpeg: config.ffmpegPath, threads: config.threads },
+    speech: speech.spec.engine,
     unavailable: null,
     detail: `${tts.name} (${tts.voice}) + ${ffmpeg.replace(/\s+Copyright.*$/, "")}`,
   };

@@ -1,6 +1,7 @@
 // Renders planner events as an RFC 5545 calendar for the subscription feed (Google, Apple, Outlook).
 // One-off times are UTC; recurring timed events carry TZID so DST does not shift them.
 import { escapeText, foldLine, formatFloating, formatUtcDateTime } from "./ics-format.js";
+import { expandOccurrences } from "./recurrence.js";
 import { formatRRule, type ParsedRule, parseRRule, RRuleError } from "./rrule-parse.js";
 import { DAY_MS, fromFloating, isValidTimeZone, toFloating } from "./tz.js";
 import { vtimezoneLines } from "./vtimezone.js";
@@ -100,9 +101,28 @@ function exdateLine(ev: ExportableEvent, tz: string): string[] {
   return [`EXDATE:${ev.exdates.map(formatUtcDateTime).join(",")}`];
 }
 
-function eventLines(ev: ExportableEvent, stamp: Date, calendarZone: string): string[] {
-  const tz = zoneOf(ev, calendarZone);
-  const rule = parseStoredRule(ev.rrule);
+/**
+ * The event with DTSTART on its first occurrence. RFC 5545 counts DTSTART as an occurrence even
+ * when the rule would not produce it (Google shows it), while the app's expansion does not: a
+ * Tuesday start with "every Friday" would put an extra session on the Tuesday in the subscriber's
+ * calendar. Starting the exported series where the app's does keeps both the same (the
+ * occurrence's own length kept; EXDATEs ignored here so COUNT still counts from the same place).
+ */
+function alignedToRule(ev: ExportableEvent, tz: string): ExportableEvent {
+  try {
+    const [first] = expandOccurrences({ ...ev, timeZone: tz, exdates: [] }, {}, { max: 1 });
+    if (!first || first.start.getTime() === ev.startDate.getTime()) return ev;
+    return { ...ev, startDate: first.start, endDate: first.end };
+  } catch (err) {
+    if (err instanceof RRuleError) return ev;
+    throw err;
+  }
+}
+
+function eventLines(original: ExportableEvent, stamp: Date, calendarZone: string): string[] {
+  const tz = zoneOf(original, calendarZone);
+  const rule = parseStoredRule(original.rrule);
+  const ev = rule ? alignedToRule(original, tz) : original;
   const lines = [
     "BEGIN:VEVENT",
     `UID:${ev.id}@${UID_DOMAIN}`,

@@ -3,6 +3,7 @@ import { useLocalSearchParams, useRouter } from "expo-router";
 import { useEffect, useRef, useState } from "react";
 import { Button } from "../../../components/ui/Button";
 import { ErrorText, Loading, Notice, Screen, Title } from "../../../components/ui/Screen";
+import { ApiError } from "@lm/core";
 import { api } from "../../../lib/api";
 import { errorMessage } from "../../../lib/query-client";
 import { useAuth } from "../auth-context";
@@ -11,7 +12,7 @@ export function VerifyEmailScreen() {
   const { token } = useLocalSearchParams<{ token?: string }>();
   const { user, setUser } = useAuth();
   const router = useRouter();
-  const [state, setState] = useState<"working" | "done" | "failed">(token ? "working" : "failed");
+  const [state, setState] = useState<"working" | "done" | "already" | "failed">(token ? "working" : "failed");
   const [error, setError] = useState(token ? "" : "This link has no token.");
   const started = useRef(false);
 
@@ -26,6 +27,8 @@ export function VerifyEmailScreen() {
         setState("done");
       })
       .catch((e) => {
+        // Opened before (a second tap, a mail scanner): the address is verified already.
+        if (e instanceof ApiError && e.code === "already_verified") return setState("already");
         setError(errorMessage(e));
         setState("failed");
       });
@@ -36,8 +39,17 @@ export function VerifyEmailScreen() {
       <Title>Verify email</Title>
       {state === "working" ? <Loading label="Verifying your email" /> : null}
       {state === "done" ? <Notice tone="success">Your email is verified. You can now create lessons.</Notice> : null}
+      {state === "already" ? (
+        <Notice tone="success">
+          This email address is already verified. {user ? "You're all set." : "Log in to continue."}
+        </Notice>
+      ) : null}
       {state === "failed" ? <ErrorText>{error || "This link is invalid or has expired."}</ErrorText> : null}
-      <Button label="Continue" variant="secondary" onPress={() => router.replace("/")} />
+      {state === "already" && !user ? (
+        <Button label="Log in" onPress={() => router.replace("/login")} />
+      ) : (
+        <Button label="Continue" variant="secondary" onPress={() => router.replace("/")} />
+      )}
     </Screen>
   );
 }

@@ -1,7 +1,7 @@
 // Unit: which local notifications the device should hold for the planner, and the diff to get there.
 import type { PlannerEvent } from "@lm/core";
 import * as Notifications from "expo-notifications";
-import { diffSchedule, MAX_SCHEDULED, planReminders } from "./schedule-diff";
+import { diffSchedule, MAX_SCHEDULED, planReminders, describeLead } from "./schedule-diff";
 import { syncReminders } from "./sync-reminders";
 
 const now = new Date("2026-11-26T08:00:00.000Z");
@@ -103,5 +103,18 @@ describe("reminder scheduling", () => {
     expect(Notifications.cancelScheduledNotificationAsync).toHaveBeenCalledWith("lm-reminder:stale");
     expect(scheduled).toEqual(diff.schedule.map((r) => r.identifier));
     expect(scheduled).toHaveLength(2);
+  });
+});
+
+describe("describeLead wording", () => {
+  test.each([
+    [1, "in 1 minute"],
+    [10, "in 10 minutes"],
+    [60, "in 1 hour"],
+    [120, "in 2 hours"],
+    [1440, "in 1 day"],
+    [2880, "in 2 days"],
+  ])("%i minutes → %s", (minutes, text) => {
+    expect(describeLead(minutes)).toBe(text);
   });
 });

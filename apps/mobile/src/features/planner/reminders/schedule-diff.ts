@@ -1,7 +1,7 @@
 // Which local notifications the device should hold for the user's planner events, and what to
 // change to get there. Pure: the identifier encodes everything that decides the notification, so
 // an edited event (new time, title, reminders) cancels the old one and schedules anew.
-import type { PlannerEvent } from "@lm/core";
+import { countOf, type PlannerEvent } from "@lm/core";
 
 export interface PlannedReminder {
   identifier: string;
@@ -22,9 +22,9 @@ export const MAX_SCHEDULED = 60;
 
 export function describeLead(minutes: number): string {
   if (minutes === 0) return "now";
-  if (minutes % 1440 === 0) return `in ${minutes / 1440} day${minutes === 1440 ? "" : "s"}`;
-  if (minutes % 60 === 0) return `in ${minutes / 60} hour${minutes === 60 ? "" : "s"}`;
-  return `in ${minutes} minutes`;
+  if (minutes % 1440 === 0) return `in ${countOf(minutes / 1440, "day")}`;
+  if (minutes % 60 === 0) return `in ${countOf(minutes / 60, "hour")}`;
+  return `in ${countOf(minutes, "minute")}`;
 }
 
 function fingerprint(text: string): string {

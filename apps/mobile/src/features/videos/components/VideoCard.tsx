@@ -1,5 +1,5 @@
 // A feed row: subject colour, title, topic, difficulty, rating and author.
-import { SUBJECT_COLORS, type Video } from "@lm/core";
+import { countOf, SUBJECT_COLORS, type Video } from "@lm/core";
 import { Link } from "expo-router";
 import { Pressable, StyleSheet, Text, View } from "react-native";
 import { colors, radius, space } from "../../../components/ui/theme";
@@ -18,7 +18,7 @@ export function VideoCard({ video }: { video: Video }) {
             {subjectLabel(video.subject)} · {difficultyLabel(video.difficulty)} · {Math.round(video.duration / 60)} min
           </Text>
           <Text style={styles.meta}>
-            {ratingText(video.ratingAvg, video.ratingCount)} · {video.viewCount} views · by{" "}
+            {ratingText(video.ratingAvg, video.ratingCount)} · {countOf(video.viewCount, "view")} · by{" "}
             {video.createdBy.displayName}
           </Text>
         </View>

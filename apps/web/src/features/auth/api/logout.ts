@@ -17,7 +17,8 @@ export function useLogout() {
 }
 
 /**
- * Signs out, then tells the student and goes to log-in. Uses the mutation's promise, not mutate()'s
+ * Signs out, then tells the student and goes to the feed (what a signed-out visitor can still
+ * use; a "Welcome back" log-in form right after leaving reads like an error). Uses the mutation's promise, not mutate()'s
  * per-call callbacks: the button that started it (the account menu) unmounts as soon as the session
  * clears, and React Query drops per-call callbacks of unmounted components.
  */
@@ -30,7 +31,7 @@ export function useSignOut(navigate: (to: string) => void) {
       // The local session is cleared either way (see logout()); the server may just be unreachable.
     } finally {
       toast.info("You're signed out.");
-      navigate("/login");
+      navigate("/");
     }
   };
   return { signOut, isPending: logoutMutation.isPending };

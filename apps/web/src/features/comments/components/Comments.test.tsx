@@ -97,4 +97,39 @@ describe("Comments", () => {
     expect(calls.find((c) => c.method === "POST")?.body).toEqual({ videoId, text: "Great lesson" });
     expect(screen.getByLabelText("Add a comment")).toHaveValue("");
   });
+
+  it("tells the author why their comment is held, in words that say what happens next", async () => {
+    installFakeSocket();
+    const me = makeUser();
+    useAuth.getState().signIn(session(), me);
+    const mine = { ...other, id: me.id, displayName: me.displayName };
+    installFakeApi((req) => {
+      if (req.path === "/comments")
+        return json(200, {
+          items: [
+            comment("c1", "whoever made it is an idiot", {
+              user: mine,
+              isHidden: true,
+              moderationStatus: "FLAGGED",
+              moderationReason: "The text needs review because it may insult a person.",
+            }),
+            comment("c2", "something worse", {
+              user: mine,
+              isHidden: true,
+              moderationStatus: "REJECTED",
+              moderationReason: "The text was rejected because it contains a threat.",
+            }),
+          ],
+          nextCursor: null,
+        });
+    });
+    renderWithApp(<Comments videoId={videoId} videoCreatorId={other.id} />);
+    const held = (await screen.findByText("whoever made it is an idiot")).closest("li") as HTMLElement;
+    expect(within(held).getByText(/Held for review/)).toBeInTheDocument();
+    expect(within(held).getByText(/a moderator looks at it before anyone else can see it/)).toBeInTheDocument();
+    expect(within(held).getByText(/it may insult a person/)).toBeInTheDocument();
+    const rejected = screen.getByText("something worse").closest("li") as HTMLElement;
+    expect(within(rejected).getByText(/Not published/)).toBeInTheDocument();
+    expect(within(rejected).getByText(/it contains a threat/)).toBeInTheDocument();
+  });
 });

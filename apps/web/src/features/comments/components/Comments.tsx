@@ -20,6 +20,18 @@ import { type CommentPages, removeComment, upsertComment, useComments } from "..
 import { commentKeys } from "../api/keys";
 import { useReportComment } from "../api/report-comment";
 
+/** Why only its author sees this comment, and what happens next (held: a person decides). */
+function ModerationNote({ comment }: { comment: Comment }) {
+  const held = comment.moderationStatus === "FLAGGED";
+  return (
+    <p className="mt-1 text-xs text-warn">
+      <strong>{held ? "Held for review: " : "Not published: "}</strong>
+      {held ? "a moderator looks at it before anyone else can see it. " : ""}
+      {comment.moderationReason ?? (held ? "" : "It breaks the community rules.")}
+    </p>
+  );
+}
+
 function CommentItem({ comment, canDelete, videoId }: { comment: Comment; canDelete: boolean; videoId: string }) {
   const me = useAuth((s) => s.user);
   const del = useDeleteComment(videoId);
@@ -37,9 +49,7 @@ function CommentItem({ comment, canDelete, videoId }: { comment: Comment; canDel
           {comment.isHidden && <Badge tone="warn">Only you can see this</Badge>}
         </p>
         <p className="mt-1 text-sm break-words whitespace-pre-line text-fg">{comment.text}</p>
-        {comment.isHidden && comment.moderationReason && (
-          <p className="mt-1 text-xs text-warn">Hidden by moderation: {comment.moderationReason}</p>
-        )}
+        {comment.isHidden && <ModerationNote comment={comment} />}
         <div className="mt-1 flex gap-3">
           {me && !mine && (
             <button

@@ -1,4 +1,4 @@
-import { type PlannerEvent, SUBJECT_LABELS } from "@lm/core";
+import { countOf, type PlannerEvent, SUBJECT_LABELS } from "@lm/core";
 import { Badge, EmptyState } from "../../../components/ui/Misc";
 import { errorMessage } from "../../../lib/errors";
 import { toast } from "../../../stores/toast";
@@ -36,7 +36,7 @@ function AgendaItem({ event, onOpen }: { event: PlannerEvent; onOpen(e: PlannerE
           {event.subject && <span>{SUBJECT_LABELS[event.subject]}</span>}
           {event.rrule && <span>Repeats weekly</span>}
           {event.type === "EXAM" && !event.isCompleted && days >= 0 && (
-            <Badge tone="danger">{days === 0 ? "Today" : `${days} day${days === 1 ? "" : "s"} to go`}</Badge>
+            <Badge tone="danger">{days === 0 ? "Today" : `${countOf(days, "day")} to go`}</Badge>
           )}
         </p>
       </div>

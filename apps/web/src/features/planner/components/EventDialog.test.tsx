@@ -64,4 +64,23 @@ describe("EventDialog", () => {
     expect(await screen.findByText("The end time must be after the start time.")).toBeInTheDocument();
     expect(calls).toHaveLength(0);
   });
+
+  it("weekly repeat defaults to the event's own weekday, also after the date is changed", async () => {
+    const { calls } = installFakeApi((req) => {
+      if (req.method === "POST" && req.path === "/planner/events") return json(201, created);
+    });
+    const user = userEvent.setup();
+    // Opened on Friday 4 December 2026 ("today"), then the date set to Tuesday 8 December.
+    renderWithApp(<EventDialog event={null} day={new Date(2026, 11, 4)} onClose={vi.fn()} />);
+    await user.type(screen.getByLabelText("Title"), "Chemistry revision");
+    const date = screen.getByLabelText("Date");
+    await user.clear(date);
+    await user.type(date, "2026-12-08");
+    await user.click(screen.getByLabelText("Repeat every week"));
+    expect(screen.getByRole("button", { name: "Tuesday" })).toHaveAttribute("aria-pressed", "true");
+    expect(screen.getByRole("button", { name: "Friday" })).toHaveAttribute("aria-pressed", "false");
+    await user.click(screen.getByRole("button", { name: /Save|Add/ }));
+    await waitFor(() => expect(calls.some((c) => c.method === "POST")).toBe(true));
+    expect(calls.find((c) => c.method === "POST")?.body).toMatchObject({ rrule: "FREQ=WEEKLY;BYDAY=TU" });
+  });
 });

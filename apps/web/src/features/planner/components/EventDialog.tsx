@@ -68,9 +68,13 @@ export function EventDialog({ event, day, onClose }: Props) {
   const [endTime, setEndTime] = useState(end ? timeInput(end) : "");
   const [description, setDescription] = useState(event?.description ?? "");
   const [repeat, setRepeat] = useState(Boolean(event?.rrule));
-  const [days, setDays] = useState<WeekdayCode[]>(() =>
-    event?.rrule ? parseWeeklyRule(event.rrule) : [weekdayCode(start)],
+  // Until the student picks days, a weekly repeat runs on the event's own weekday: the one of the
+  // date in the form now, not of the day the dialog opened on (the series then starts on its date).
+  const [chosenDays, setChosenDays] = useState<WeekdayCode[] | null>(() =>
+    event?.rrule ? parseWeeklyRule(event.rrule) : null,
   );
+  const days = chosenDays ?? (date ? [weekdayCode(new Date(toIso(date, "12:00")))] : [weekdayCode(start)]);
+  const setDays = (change: (current: WeekdayCode[]) => WeekdayCode[]) => setChosenDays(change(days));
   const [reminders, setReminders] = useState<number[]>(event?.reminders ?? [60]);
   const [completed, setCompleted] = useState(event?.isCompleted ?? false);
   const [errors, setErrors] = useState<FieldErrors>({});

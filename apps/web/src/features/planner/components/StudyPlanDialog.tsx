@@ -1,5 +1,5 @@
 // Exam countdown plan: pick an exam and a rhythm, preview the study sessions, accept them.
-import { type PlannerEvent, StudyPlanInput } from "@lm/core";
+import { countOf, type PlannerEvent, StudyPlanInput } from "@lm/core";
 import { type FormEvent, useState } from "react";
 import { Button } from "../../../components/ui/Button";
 import { Dialog } from "../../../components/ui/Dialog";
@@ -82,7 +82,7 @@ export function StudyPlanDialog({ open, onClose }: { open: boolean; onClose(): v
             onChange={(e) => setExamId(e.target.value)}
             options={list.map((x) => {
               const d = new Date(x.startDate);
-              return { value: x.id, label: `${x.title} — ${fmtDayLong(d)} (${daysUntil(d)} days)` };
+              return { value: x.id, label: `${x.title} — ${fmtDayLong(d)} (${countOf(daysUntil(d), "day")})` };
             })}
             error={errors.examEventId}
           />
@@ -119,7 +119,7 @@ export function StudyPlanDialog({ open, onClose }: { open: boolean; onClose(): v
       ) : (
         <div className="mt-2 flex flex-col gap-4">
           <p className="text-sm text-fg">
-            {plan.items.length} session{plan.items.length === 1 ? "" : "s"} of {plan.request.minutesPerSession} minutes:
+            {countOf(plan.items.length, "session")} of {countOf(plan.request.minutesPerSession, "minute")}:
           </p>
           <ol
             className="max-h-72 overflow-y-auto rounded-xl border border-line"

@@ -4,12 +4,8 @@ import { Link } from "react-router";
 import { Button, Spinner } from "../../../components/ui/Button";
 import { errorMessage } from "../../../lib/errors";
 import { toast } from "../../../stores/toast";
+import { useNeedsNotes } from "../api/get-capabilities";
 import { useRetryVideo } from "../api/retry-video";
-
-/** True when generation failed because the server has no language model configured. */
-export function isNoModelFailure(reason: string | null | undefined): boolean {
-  return !!reason && /LLM_MODEL_PATH|no (language )?model|model (is )?not configured|LLM_BASE_URL/i.test(reason);
-}
 
 const STEPS = [
   { status: "PENDING", label: "Queued" },
@@ -45,7 +41,9 @@ export function GenerationProgress({ video }: { video: Video }) {
 
 export function GenerationFailed({ video, isCreator }: { video: Video; isCreator: boolean }) {
   const retry = useRetryVideo();
-  const noModel = isNoModelFailure(video.failureReason);
+  // What the server can do (GET /capabilities), never the wording of failureReason: without a
+  // model the same request can only fail again, so the way forward is the student's notes.
+  const noModel = useNeedsNotes();
   const params = new URLSearchParams({ topic: video.topic, subject: video.subject, difficulty: video.difficulty });
   return (
     <section role="alert" aria-labelledby="fail-title" className="rounded-2xl border border-danger/50 bg-surface p-6">
@@ -82,15 +80,6 @@ export function GenerationFailed({ video, isCreator }: { video: Video; isCreator
               onClick={() => retry.mutate(video.id, { onError: (e) => toast.error(errorMessage(e)) })}
             >
               Retry generation
-            </Button>
-          )}
-          {noModel && (
-            <Button
-              variant="secondary"
-              loading={retry.isPending}
-              onClick={() => retry.mutate(video.id, { onError: (e) => toast.error(errorMessage(e)) })}
-            >
-              Retry anyway
             </Button>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { countOf } from "@lm/core";
 // Star rating: a radio group of 1–5 stars; the choice shows at once (optimistic) and reverts if
 // the server refuses.
 import type { Video } from "@lm/core";
@@ -34,7 +35,7 @@ export function RatingStars({ video, canRate, reason }: { video: Video; canRate:
         </div>
         <p className="text-sm text-muted" data-testid="rating-summary">
           {video.ratingCount > 0
-            ? `${video.ratingAvg.toFixed(1)} · ${video.ratingCount} rating${video.ratingCount === 1 ? "" : "s"}`
+            ? `${video.ratingAvg.toFixed(1)} · ${countOf(video.ratingCount, "rating")}`
             : "No ratings yet"}
         </p>
       </fieldset>

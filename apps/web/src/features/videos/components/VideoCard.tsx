@@ -1,3 +1,4 @@
+import { countOf } from "@lm/core";
 import type { Video } from "@lm/core";
 import { Link } from "react-router";
 import { Icon } from "../../../components/ui/Icon";
@@ -34,7 +35,7 @@ export function VideoCard({ video, query = "", eager = false }: { video: Video; 
             <span className="truncate">{video.createdBy.displayName}</span>
           </span>
           <span className="flex shrink-0 items-center gap-3">
-            <span className="flex items-center gap-1" title={`${video.ratingCount} ratings`}>
+            <span className="flex items-center gap-1" title={countOf(video.ratingCount, "rating")}>
               <Icon name="star" className="size-3.5 fill-current text-amber-500" />
               <span className="sr-only">Rating</span>
               {video.ratingCount > 0 ? video.ratingAvg.toFixed(1) : "New"}
