@@ -129,8 +129,8 @@ describe("email verification", () => {
     expect(ok.status).toBe(200);
     expect(ok.body.user).toMatchObject({ email, emailVerified: true });
     const again = await s.api("POST", "/auth/verify-email", { body: { token } });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe("already_verified");
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe("invalid_token");
   });
 
   it("refuses unknown and expired tokens", async () => {

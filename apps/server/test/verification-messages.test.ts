@@ -10,23 +10,24 @@ beforeAll(async () => {
 afterAll(() => s.stop());
 
 describe("verification messages", () => {
-  it("a used link of a verified address answers 409 already_verified, not invalid_token", async () => {
+  it("a used link of a verified address stays the contract's 400 invalid_token, with reason already_verified", async () => {
     const email = uniqueEmail("twice");
     await s.api("POST", "/auth/register", { body: { email, password: PASSWORD, displayName: "Twice" } });
     const token = await mailToken(s, email, "/verify-email");
     expect((await s.api("POST", "/auth/verify-email", { body: { token } })).status).toBe(200);
     const again = await s.api("POST", "/auth/verify-email", { body: { token } });
-    expect(again.status).toBe(409);
-    expect(again.body.code).toBe("already_verified");
+    expect(again.status).toBe(400);
+    expect(again.body.code).toBe("invalid_token");
+    expect(again.body.reason).toBe("already_verified");
     expect(again.body.detail).toMatch(/already verified.*log in/i);
   });
 
-  it("Resend for a verified account answers 409 already_verified and mails nothing", async () => {
+  it("Resend for a verified account answers the contract's 202 with alreadyVerified, and mails nothing", async () => {
     const u = await makeUser(s, { verified: true });
     const before = s.mails.filter((m) => m.to === u.email).length;
     const res = await s.api("POST", "/auth/resend-verification", { token: u.token, body: {} });
-    expect(res.status).toBe(409);
-    expect(res.body.code).toBe("already_verified");
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ alreadyVerified: true });
     await new Promise((r) => setTimeout(r, 200));
     expect(s.mails.filter((m) => m.to === u.email).length).toBe(before);
   });

@@ -22,6 +22,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string | undefined,
     readonly errors: FieldError[] = [],
+    /** The problem's finer cause under the same code, when the server gives one (e.g. already_verified). */
+    readonly reason?: string,
   ) {
     super(detail ?? code);
     this.name = "ApiError";
@@ -165,8 +167,8 @@ export class ApiClient {
     }
     const data = await res.json().catch(() => null);
     if (!res.ok) {
-      const p = (data ?? {}) as { code?: string; detail?: string; errors?: FieldError[] };
-      throw new ApiError(res.status, p.code ?? "internal", p.detail, p.errors ?? []);
+      const p = (data ?? {}) as { code?: string; detail?: string; errors?: FieldError[]; reason?: string };
+      throw new ApiError(res.status, p.code ?? "internal", p.detail, p.errors ?? [], p.reason);
     }
     return data as T;
   }
@@ -191,7 +193,9 @@ export class ApiClient {
   }
   verifyEmail = (token: string) =>
     this.request<{ user: User }>("POST", "/auth/verify-email", { body: { token }, auth: false });
-  resendVerification = () => this.request<void>("POST", "/auth/resend-verification", { body: {} });
+  /** 202 `{}` when a link was sent; `{ alreadyVerified: true }` when the address is verified (nothing sent). */
+  resendVerification = () =>
+    this.request<{ alreadyVerified?: boolean } | undefined>("POST", "/auth/resend-verification", { body: {} });
   forgotPassword = (email: string) =>
     this.request<void>("POST", "/auth/forgot-password", { body: { email }, auth: false });
   resetPassword = (token: string, password: string) =>

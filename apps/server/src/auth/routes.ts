@@ -39,8 +39,7 @@ export function authRoutes(ctx: AppContext): Router {
   });
   r.post("/resend-verification", requireAuth, async (req, res) => {
     parse(Empty, req.body);
-    await ctx.auth.resendVerification(req.auth!);
-    res.status(202).json({});
+    res.status(202).json(await ctx.auth.resendVerification(req.auth!));
   });
   r.post("/forgot-password", perIp, async (req, res) => {
     await ctx.auth.forgotPassword(parse(ForgotPasswordInput, req.body).email);

@@ -146,23 +146,24 @@ export class AuthService {
     });
     if (!user) {
       // A link opened twice (a mail scanner, a second device) already did its job: say so.
-      if (await repo.emailTokenUserVerified(this.d.db, sha256(token))) throw alreadyVerified("link");
+      if (await repo.emailTokenUserVerified(this.d.db, sha256(token))) throw alreadyVerified();
       throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
     }
     return { user: toUser(user) };
   }
 
-  async resendVerification(auth: AuthInfo) {
-    const verified = await repo.findUserById(this.d.db, auth.userId);
-    if (verified?.email_verified) throw alreadyVerified("resend");
+  async resendVerification(auth: AuthInfo): Promise<{ alreadyVerified?: true }> {
+    // Nothing to send: say so in the 202 the contract promises, and mail nothing.
+    const user = await repo.findUserById(this.d.db, auth.userId);
+    if (user?.email_verified) return { alreadyVerified: true };
     const rule = this.d.config.rateLimits.emailPerAccount;
     const { count, resetAt } = await this.d.limits.hit(`mail:verify:${auth.userId}`, rule.windowMs);
     if (count > rule.limit) throw tooMany(Math.ceil((resetAt - Date.now()) / 1000));
-    const user = await repo.findUserById(this.d.db, auth.userId);
-    if (!user || user.email_verified) return;
+    if (!user) return {};
     const token = randomToken();
     await repo.createEmailToken(this.d.db, user.id, "verify_email", sha256(token), DAY_MS);
     await this.d.mailer.send(verificationMail(this.d.config.appUrl, user, token));
+    return {};
   }
 
   /**
@@ -243,13 +244,17 @@ export class AuthService {
   }
 }
 
-/** 409 already_verified: the link or the resend has nothing left to do. */
-function alreadyVerified(from: "link" | "resend"): AppError {
+/**
+ * A used link of a verified address: still the contract's 400 invalid_token (a used token is dead),
+ * with `reason: already_verified` so apps can say the address is verified and offer to log in.
+ */
+function alreadyVerified(): AppError {
   return new AppError(
+    "invalid_token",
+    400,
+    "This email address is already verified. Log in to continue.",
+    undefined,
+    undefined,
     "already_verified",
-    409,
-    from === "link"
-      ? "This email address is already verified. Log in to continue."
-      : "Your email address is already verified: there is nothing to resend.",
   );
 }

@@ -8,6 +8,8 @@ export class AppError extends Error {
     readonly detail?: string,
     readonly errors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** Finer cause under the same code (a problem+json extension), so a contract's codes stay as they are. */
+    readonly reason?: string,
   ) {
     super(detail ?? code);
     this.name = "AppError";

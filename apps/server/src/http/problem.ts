@@ -13,6 +13,7 @@ export function problemBody(err: AppError): string {
     code: err.code,
     ...(err.detail ? { detail: err.detail } : {}),
     ...(err.errors ? { errors: err.errors } : {}),
+    ...(err.reason ? { reason: err.reason } : {}),
   });
 }
 

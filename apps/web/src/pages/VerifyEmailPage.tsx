@@ -59,7 +59,7 @@ export default function VerifyEmailPage() {
             {signedIn ? "Create your first lesson" : "Log in"}
           </ButtonLink>
         </div>
-      ) : isApiError(verify.error, "already_verified") ? (
+      ) : isApiError(verify.error, "invalid_token") && verify.error.reason === "already_verified" ? (
         // The link was used before (a second click, a mail scanner): the address is verified.
         <div className="flex flex-col gap-4">
           <p role="status" className="rounded-lg bg-success/10 px-3 py-3 text-sm text-fg">

@@ -6,7 +6,11 @@ import { renderApp } from "../../../test/render-app";
 test("a used verification link of a verified address says so and offers to log in", async () => {
   fakeApi({
     "POST /auth/verify-email": () =>
-      reply(409, { code: "already_verified", detail: "This email address is already verified. Log in to continue." }),
+      reply(400, {
+        code: "invalid_token",
+        reason: "already_verified",
+        detail: "This email address is already verified. Log in to continue.",
+      }),
   });
   renderApp("/verify-email?token=used");
   expect(await screen.findByText(/This email address is already verified/)).toBeTruthy();

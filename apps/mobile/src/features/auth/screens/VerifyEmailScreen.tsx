@@ -28,7 +28,8 @@ export function VerifyEmailScreen() {
       })
       .catch((e) => {
         // Opened before (a second tap, a mail scanner): the address is verified already.
-        if (e instanceof ApiError && e.code === "already_verified") return setState("already");
+        if (e instanceof ApiError && e.code === "invalid_token" && e.reason === "already_verified")
+          return setState("already");
         setError(errorMessage(e));
         setState("failed");
       });

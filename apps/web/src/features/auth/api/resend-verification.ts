@@ -1,6 +1,5 @@
 import { useMutation } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
-import { isApiError } from "../../../lib/errors";
 import { useAuth } from "../../../stores/auth";
 import { toast } from "../../../stores/toast";
 
@@ -8,15 +7,11 @@ export type ResendOutcome = "sent" | "already_verified";
 
 /** "already_verified" when the address was verified meanwhile (another tab or device): nothing was sent. */
 export async function resendVerification(): Promise<ResendOutcome> {
-  try {
-    await api.resendVerification();
-    return "sent";
-  } catch (error) {
-    if (!isApiError(error, "already_verified")) throw error;
-    const user = useAuth.getState().user;
-    if (user && !user.emailVerified) useAuth.getState().setUser({ ...user, emailVerified: true });
-    return "already_verified";
-  }
+  const answer = await api.resendVerification();
+  if (!answer?.alreadyVerified) return "sent";
+  const user = useAuth.getState().user;
+  if (user && !user.emailVerified) useAuth.getState().setUser({ ...user, emailVerified: true });
+  return "already_verified";
 }
 
 export const useResendVerification = () => useMutation({ mutationFn: resendVerification });
