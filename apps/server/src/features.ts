@@ -4,6 +4,7 @@ import type { Router } from "express";
 import type { AppContext } from "./context.js";
 import { backupFeature } from "./backup/feature.js";
 import { capabilitiesFeature } from "./capabilities/feature.js";
+import { cardsFeature } from "./cards/feature.js";
 import { commentsFeature } from "./comments/feature.js";
 import { moderationFeature } from "./moderation/feature.js";
 import { notificationsFeature } from "./notifications/feature.js";
@@ -29,6 +30,7 @@ export const features: Feature[] = [
   moderationFeature,
   ratingsFeature,
   plannerFeature,
+  cardsFeature,
   notificationsFeature,
   realtimeFeature,
   backupFeature,

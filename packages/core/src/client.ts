@@ -1,6 +1,17 @@
 // The typed API client every app uses. Platform-neutral: only `fetch`, injected or global.
 import type { AuthResult, LoginInput, RegisterInput, Session } from "./schemas/auth.js";
 import type { Capabilities } from "./schemas/capabilities.js";
+import type {
+  Card,
+  CardRating,
+  CardReviewResult,
+  CardSettings,
+  CardSettingsInput,
+  DueQueue,
+  FromLessonResult,
+  Mastery,
+  QuizAnswerResult,
+} from "./schemas/cards.js";
 import type { Page } from "./schemas/common.js";
 import type { PlannerEvent, PlannerEventCreateInput, PlannerEventUpdateInput } from "./schemas/planner.js";
 import type { Comment, Notification, RatingSummary, UnreadCount } from "./schemas/social.js";
@@ -277,4 +288,22 @@ export class ApiClient {
   unreadCount = () => this.request<UnreadCount>("GET", "/notifications/unread-count");
   markRead = (id: string) => this.request<void>("POST", `/notifications/${id}/read`, { body: {} });
   markAllRead = () => this.request<void>("POST", "/notifications/read-all", { body: {} });
+
+  // --- Review cards ---
+  addLessonCards = (videoId: string) =>
+    this.request<FromLessonResult>("POST", `/cards/from-lesson/${videoId}`, { body: {} });
+  dueCards = (limit?: number) => this.request<DueQueue>("GET", "/cards/due", { query: { limit } });
+  getCard = (id: string) => this.request<Card>("GET", `/cards/${id}`);
+  deleteCard = (id: string) => this.request<void>("DELETE", `/cards/${id}`);
+  /** clientId: made once per review by the device, so a retried or replayed review counts once. */
+  reviewCard = (id: string, input: { rating: CardRating; clientId: string; reviewedAt?: string }) =>
+    this.request<CardReviewResult>("POST", `/cards/${id}/review`, { body: input });
+  mastery = () => this.request<Mastery>("GET", "/cards/mastery");
+  cardSettings = () => this.request<CardSettings>("GET", "/cards/settings");
+  updateCardSettings = (input: CardSettingsInput) =>
+    this.request<CardSettings>("PATCH", "/cards/settings", { body: input });
+  answerQuiz = (
+    videoId: string,
+    input: { questionIndex: number; choiceIndex: number; clientId: string; answeredAt?: string },
+  ) => this.request<QuizAnswerResult>("POST", `/videos/${videoId}/quiz-answers`, { body: input });
 }

@@ -14,6 +14,7 @@ export * from "./problems.js";
 export * from "./realtime/client.js";
 export * from "./schemas/auth.js";
 export * from "./schemas/capabilities.js";
+export * from "./schemas/cards.js";
 export * from "./schemas/common.js";
 export * from "./schemas/planner.js";
 export * from "./schemas/realtime.js";

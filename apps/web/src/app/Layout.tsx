@@ -20,6 +20,7 @@ const NAV: { to: string; label: string; icon: IconName }[] = [
   { to: "/", label: "Feed", icon: "home" },
   { to: "/generate", label: "Generate", icon: "sparkles" },
   { to: "/planner", label: "Planner", icon: "calendar" },
+  { to: "/review", label: "Review", icon: "check" },
 ];
 
 function SessionWatcher() {

@@ -11,6 +11,7 @@ import FeedPage from "../pages/FeedPage";
 const VideoPage = lazy(() => import("../pages/VideoPage"));
 const GeneratePage = lazy(() => import("../pages/GeneratePage"));
 const PlannerPage = lazy(() => import("../pages/PlannerPage"));
+const ReviewPage = lazy(() => import("../pages/ReviewPage"));
 const NotificationsPage = lazy(() => import("../pages/NotificationsPage"));
 const ProfilePage = lazy(() => import("../pages/ProfilePage"));
 const SettingsPage = lazy(() => import("../pages/SettingsPage"));
@@ -57,6 +58,14 @@ export function AppRoutes() {
           element={
             <RequireAuth>
               <PlannerPage />
+            </RequireAuth>
+          }
+        />
+        <Route
+          path="review"
+          element={
+            <RequireAuth>
+              <ReviewPage />
             </RequireAuth>
           }
         />

@@ -5,6 +5,8 @@ import { useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
 import { ButtonLink } from "../components/ui/Button";
 import { Avatar, Badge, Card, EmptyState, ErrorState, Skeleton, SubjectChip } from "../components/ui/Misc";
+import { AddCardsButton } from "../features/cards/components/AddCardsButton";
+import { StartAtMoment } from "../features/cards/components/StartAtMoment";
 import { Comments } from "../features/comments/components/Comments";
 import { isInProgress, useVideo } from "../features/videos/api/get-video";
 import { videoKeys } from "../features/videos/api/keys";
@@ -148,6 +150,7 @@ export default function VideoPage() {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {ready && <ShareButton path={`/videos/${v.id}`} title={v.title} />}
+          {ready && user && <AddCardsButton videoId={v.id} />}
           {user && !isCreator && v.status === "PUBLIC" && <ReportLessonButton videoId={v.id} />}
           {isCreator ? <CreatorControls video={v} /> : isModerator && <CreatorControls video={v} canEdit={false} />}
         </div>
@@ -166,6 +169,7 @@ export default function VideoPage() {
       ) : (
         <>
           <LessonMedia ref={player} video={v} isCreator={isCreator} />
+          <StartAtMoment player={player} />
           {v.scriptSummary && (
             <Card>
               <h2 className="text-lg font-bold text-fg">Summary</h2>
@@ -216,7 +220,7 @@ export default function VideoPage() {
             <h2 id="quiz" className="mb-3 text-lg font-bold text-fg">
               Quiz
             </h2>
-            <Quiz questions={v.quiz} />
+            <Quiz questions={v.quiz} videoId={user ? v.id : undefined} />
           </Card>
           {/* After the content: a student rates what they have read. */}
           <Card className="flex flex-col gap-3">

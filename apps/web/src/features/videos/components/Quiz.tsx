@@ -2,8 +2,17 @@
 import type { QuizQuestion } from "@lm/core";
 import { useId, useState } from "react";
 import { Button } from "../../../components/ui/Button";
+import { api } from "../../../lib/api";
 
-function Question({ q, n, onAnswered }: { q: QuizQuestion; n: number; onAnswered(correct: boolean): void }) {
+function Question({
+  q,
+  n,
+  onAnswered,
+}: {
+  q: QuizQuestion;
+  n: number;
+  onAnswered(correct: boolean, choice: number): void;
+}) {
   const [choice, setChoice] = useState<number | null>(null);
   const [checked, setChecked] = useState(false);
   const name = useId();
@@ -52,7 +61,7 @@ function Question({ q, n, onAnswered }: { q: QuizQuestion; n: number; onAnswered
             disabled={choice === null}
             onClick={() => {
               setChecked(true);
-              onAnswered(choice === q.answerIndex);
+              if (choice !== null) onAnswered(choice === q.answerIndex, choice);
             }}
           >
             Check answer
@@ -67,7 +76,11 @@ function Question({ q, n, onAnswered }: { q: QuizQuestion; n: number; onAnswered
   );
 }
 
-export function Quiz({ questions }: { questions: QuizQuestion[] }) {
+/**
+ * With `videoId` (a signed-in student) each checked answer is recorded: a wrong one puts the
+ * question in the student's review deck. Recording is best effort; the quiz works without it.
+ */
+export function Quiz({ questions, videoId }: { questions: QuizQuestion[]; videoId?: string }) {
   const [results, setResults] = useState<Record<number, boolean>>({});
   const [round, setRound] = useState(0);
   const answered = Object.keys(results).length;
@@ -80,7 +93,13 @@ export function Quiz({ questions }: { questions: QuizQuestion[] }) {
           key={`${round}-${q.question}`}
           q={q}
           n={i + 1}
-          onAnswered={(ok) => setResults((r) => ({ ...r, [i]: ok }))}
+          onAnswered={(ok, choice) => {
+            setResults((r) => ({ ...r, [i]: ok }));
+            if (videoId)
+              void api
+                .answerQuiz(videoId, { questionIndex: i, choiceIndex: choice, clientId: crypto.randomUUID() })
+                .catch(() => undefined);
+          }}
         />
       ))}
       {answered === questions.length && (

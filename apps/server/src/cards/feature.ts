@@ -1,0 +1,26 @@
+// Review cards (issue 17): the deck, FSRS reviews, mastery and quiz answers.
+import type { AppContext } from "../context.js";
+import type { Feature } from "../features.js";
+import { cardRoutes, quizAnswerRoutes } from "./routes.js";
+import { CardsService } from "./service.js";
+
+const services = new WeakMap<AppContext, CardsService>();
+
+/** The context's cards service (tests reach its clock through this). */
+export function cardsService(ctx: AppContext): CardsService {
+  let s = services.get(ctx);
+  if (!s) {
+    s = new CardsService(ctx.db);
+    services.set(ctx, s);
+  }
+  return s;
+}
+
+export const cardsFeature: Feature = {
+  name: "cards",
+  routes(api, ctx) {
+    const s = cardsService(ctx);
+    api.use("/cards", cardRoutes(s, ctx.db));
+    api.use("/videos", quizAnswerRoutes(s));
+  },
+};

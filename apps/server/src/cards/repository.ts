@@ -1,0 +1,251 @@
+// SQL for cards, the review log, settings and quiz answers. Every call runs inside db.withUser, so
+// RLS keeps each statement to the caller's rows; the user_id filters are a second lock (and let the
+// (user_id, due) index serve the due queue).
+import type { DueCounts } from "@lm/core";
+import { one, type Queryable } from "../db/index.js";
+import type { CardDraft } from "./lesson-cards.js";
+import { DEFAULT_RETENTION, type MemoryColumns, type SchedulerSettings } from "./scheduler.js";
+
+export interface CardRow extends MemoryColumns {
+  id: string;
+  user_id: string;
+  video_id: string;
+  video_title: string | null;
+  kind: "KEY_POINT" | "QUIZ";
+  item_index: number;
+  origin: "LESSON" | "MISSED_QUIZ";
+  front: string;
+  back: string;
+  at_second: number | null;
+  created_at: Date;
+}
+
+// A lesson that has since gone private or been removed still leaves the student's cards reviewable.
+const CARD_SELECT = `c.id, c.user_id, c.video_id, v.title as video_title, c.kind, c.item_index, c.origin, c.front,
+  c.back, c.at_second, c.state, c.due, c.stability, c.difficulty, c.scheduled_days, c.learning_steps, c.reps,
+  c.lapses, c.last_review, c.created_at`;
+const CARD_FROM = "public.cards c left join public.videos v on v.id = c.video_id";
+
+export async function settings(q: Queryable, userId: string): Promise<SchedulerSettings> {
+  const row = await one<{ desired_retention: number; weights: number[] | null }>(
+    q,
+    "select desired_retention, weights from public.card_settings where user_id = $1",
+    [userId],
+  );
+  return { desiredRetention: row?.desired_retention ?? DEFAULT_RETENTION, weights: row?.weights ?? null };
+}
+
+export async function saveSettings(q: Queryable, userId: string, s: SchedulerSettings) {
+  await q.query(
+    `insert into public.card_settings (user_id, desired_retention, weights) values ($1, $2, $3)
+     on conflict (user_id) do update set desired_retention = excluded.desired_retention,
+       weights = excluded.weights, updated_at = now()`,
+    [userId, s.desiredRetention, s.weights],
+  );
+}
+
+export interface LessonRow {
+  id: string;
+  title: string;
+  status: string;
+  key_points: string[];
+  timestamps: number[];
+  quiz: import("@lm/core").QuizQuestion[];
+}
+
+/** The lesson as the caller sees it (RLS: public, or the caller's own). */
+export function lesson(q: Queryable, videoId: string) {
+  return one<LessonRow>(q, "select id, title, status, key_points, timestamps, quiz from public.videos where id = $1", [
+    videoId,
+  ]);
+}
+
+/** Adds the drafts the deck lacks; returns how many were new. */
+export async function addCards(
+  q: Queryable,
+  userId: string,
+  videoId: string,
+  drafts: CardDraft[],
+  origin: "LESSON" | "MISSED_QUIZ",
+  now: Date,
+): Promise<number> {
+  if (drafts.length === 0) return 0;
+  const rows = await q.query(
+    `insert into public.cards (user_id, video_id, kind, item_index, origin, front, back, at_second, due, created_at)
+     select $1, $2, d.kind, d.item_index, $3, d.front, d.back, d.at_second, $4, $4
+       from unnest($5::text[], $6::int[], $7::text[], $8::text[], $9::int[])
+            as d(kind, item_index, front, back, at_second)
+     on conflict (user_id, video_id, kind, item_index) do nothing
+     returning id`,
+    [
+      userId,
+      videoId,
+      origin,
+      now,
+      drafts.map((d) => d.kind),
+      drafts.map((d) => d.itemIndex),
+      drafts.map((d) => d.front),
+      drafts.map((d) => d.back),
+      drafts.map((d) => d.atSecond),
+    ],
+  );
+  return rows.length;
+}
+
+export function lessonCardsOf(q: Queryable, userId: string, videoId: string) {
+  return q.query<CardRow>(
+    `select ${CARD_SELECT} from ${CARD_FROM} where c.user_id = $1 and c.video_id = $2 order by c.kind, c.item_index`,
+    [userId, videoId],
+  );
+}
+
+export function cardById(q: Queryable, userId: string, id: string, lock = false) {
+  return one<CardRow>(
+    q,
+    `select ${CARD_SELECT} from ${CARD_FROM} where c.id = $1 and c.user_id = $2${lock ? " for update of c" : ""}`,
+    [id, userId],
+  );
+}
+
+export function cardByItem(q: Queryable, userId: string, videoId: string, kind: string, index: number) {
+  return one<CardRow>(
+    q,
+    `select ${CARD_SELECT} from ${CARD_FROM}
+      where c.user_id = $1 and c.video_id = $2 and c.kind = $3 and c.item_index = $4`,
+    [userId, videoId, kind, index],
+  );
+}
+
+/** Due at `now`, most overdue first. */
+export function dueCards(q: Queryable, userId: string, now: Date, limit: number) {
+  return q.query<CardRow>(
+    `select ${CARD_SELECT} from ${CARD_FROM} where c.user_id = $1 and c.due <= $2 order by c.due, c.id limit $3`,
+    [userId, now, limit],
+  );
+}
+
+export async function counts(q: Queryable, userId: string, now: Date): Promise<DueCounts> {
+  const row = await one<DueCounts>(
+    q,
+    `select count(*) filter (where due <= $2)::int as due,
+            count(*) filter (where due <= $2 - interval '1 day')::int as overdue,
+            count(*) filter (where state = 0)::int as new,
+            count(*)::int as total
+       from public.cards where user_id = $1`,
+    [userId, now],
+  );
+  return row ?? { due: 0, overdue: 0, new: 0, total: 0 };
+}
+
+export async function saveMemory(q: Queryable, id: string, m: MemoryColumns) {
+  await q.query(
+    `update public.cards set state = $2, due = $3, stability = $4, difficulty = $5, scheduled_days = $6,
+       learning_steps = $7, reps = $8, lapses = $9, last_review = $10 where id = $1`,
+    [
+      id,
+      m.state,
+      m.due,
+      m.stability,
+      m.difficulty,
+      m.scheduled_days,
+      m.learning_steps,
+      m.reps,
+      m.lapses,
+      m.last_review,
+    ],
+  );
+}
+
+export interface LogRow {
+  card_id: string;
+  rating: number;
+  reviewed_at: Date;
+}
+
+export function reviewByClientId(q: Queryable, userId: string, clientId: string) {
+  return one<{ card_id: string }>(q, "select card_id from public.review_log where user_id = $1 and client_id = $2", [
+    userId,
+    clientId,
+  ]);
+}
+
+export function reviewsOf(q: Queryable, cardId: string) {
+  return q.query<LogRow>(
+    "select card_id, rating, reviewed_at from public.review_log where card_id = $1 order by reviewed_at, created_at",
+    [cardId],
+  );
+}
+
+export interface LogValues {
+  rating: number;
+  state: number;
+  reviewedAt: Date;
+  elapsedDays: number;
+  lastElapsedDays: number;
+  scheduledDays: number;
+  learningSteps: number;
+  due: Date;
+  stability: number;
+  difficulty: number;
+}
+
+export async function insertReview(q: Queryable, userId: string, cardId: string, clientId: string, v: LogValues) {
+  await q.query(
+    `insert into public.review_log (user_id, card_id, client_id, rating, state, reviewed_at, elapsed_days,
+       last_elapsed_days, scheduled_days, learning_steps, due, stability, difficulty)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    [
+      userId,
+      cardId,
+      clientId,
+      v.rating,
+      v.state,
+      v.reviewedAt,
+      v.elapsedDays,
+      v.lastElapsedDays,
+      v.scheduledDays,
+      v.learningSteps,
+      v.due,
+      v.stability,
+      v.difficulty,
+    ],
+  );
+}
+
+export function quizAnswerByClientId(q: Queryable, userId: string, clientId: string) {
+  return one<{ video_id: string; question_index: number; choice_index: number; correct: boolean }>(
+    q,
+    "select video_id, question_index, choice_index, correct from public.quiz_answers where user_id = $1 and client_id = $2",
+    [userId, clientId],
+  );
+}
+
+export async function insertQuizAnswer(
+  q: Queryable,
+  userId: string,
+  v: { videoId: string; clientId: string; questionIndex: number; choiceIndex: number; correct: boolean; at: Date },
+) {
+  await q.query(
+    `insert into public.quiz_answers (user_id, video_id, client_id, question_index, choice_index, correct, answered_at)
+     values ($1, $2, $3, $4, $5, $6, $7)`,
+    [userId, v.videoId, v.clientId, v.questionIndex, v.choiceIndex, v.correct, v.at],
+  );
+}
+
+/** Every card with its lesson's subject, for mastery. */
+export function deckForMastery(q: Queryable, userId: string) {
+  return q.query<CardRow & { subject: string | null }>(
+    `select ${CARD_SELECT}, v.subject from ${CARD_FROM} where c.user_id = $1`,
+    [userId],
+  );
+}
+
+/** Per lesson: quiz answers given and how many were right. */
+export function quizTotals(q: Queryable, userId: string) {
+  return q.query<{ video_id: string; title: string | null; subject: string | null; answered: number; correct: number }>(
+    `select a.video_id, v.title, v.subject, count(*)::int as answered, count(*) filter (where a.correct)::int as correct
+       from public.quiz_answers a left join public.videos v on v.id = a.video_id
+      where a.user_id = $1 group by a.video_id, v.title, v.subject`,
+    [userId],
+  );
+}
