@@ -1,21 +1,8 @@
 // OpenAPI 3.1 generated from the same zod schemas the routes validate with.
 import * as core from "@lm/core";
 import { z } from "zod";
-
-interface Op {
-  method: "get" | "post" | "patch" | "delete";
-  path: string;
-  tag: string;
-  summary: string;
-  auth?: boolean;
-  body?: z.ZodType;
-  query?: z.ZodType;
-  response?: z.ZodType;
-  status?: number;
-  contentType?: string;
-  /** A non-JSON response (files): its media type. */
-  responseType?: string;
-}
+import { CARD_OPS } from "./cards-ops.js";
+import type { Op } from "./op.js";
 
 /** The file URLs' query: the render's version (for caching) and, for a PRIVATE lesson, a media token. */
 const MediaFileQuery = z.object({
@@ -29,6 +16,7 @@ const MediaFileQuery = z.object({
 const page = <T extends z.ZodType>(item: T) => core.Page(item);
 
 const OPS: Op[] = [
+  ...CARD_OPS,
   {
     method: "post",
     path: "/auth/register",
@@ -310,77 +298,6 @@ const OPS: Op[] = [
     summary: "Delete an event",
     auth: true,
     status: 204,
-  },
-  {
-    method: "post",
-    path: "/cards/from-lesson/{videoId}",
-    tag: "Cards",
-    summary: "Add a lesson's cards to your deck (201 when some were new, 200 when all were there)",
-    auth: true,
-    response: core.FromLessonResult,
-    status: 201,
-  },
-  {
-    method: "get",
-    path: "/cards/due",
-    tag: "Cards",
-    summary: "Your due cards, most overdue first, with due and overdue counts",
-    auth: true,
-    query: core.DueQuery,
-    response: core.DueQueue,
-  },
-  {
-    method: "get",
-    path: "/cards/mastery",
-    tag: "Cards",
-    summary: "Recall per lesson and subject from FSRS and quiz answers, weakest first",
-    auth: true,
-    response: core.Mastery,
-  },
-  {
-    method: "get",
-    path: "/cards/settings",
-    tag: "Cards",
-    summary: "Your scheduler settings",
-    auth: true,
-    response: core.CardSettings,
-  },
-  {
-    method: "patch",
-    path: "/cards/settings",
-    tag: "Cards",
-    summary: "Set desired retention (0.70–0.99) or personal FSRS weights",
-    auth: true,
-    body: core.CardSettingsInput,
-    response: core.CardSettings,
-  },
-  { method: "get", path: "/cards/{id}", tag: "Cards", summary: "One of your cards", auth: true, response: core.Card },
-  {
-    method: "delete",
-    path: "/cards/{id}",
-    tag: "Cards",
-    summary: "Remove a card from your deck",
-    auth: true,
-    status: 204,
-  },
-  {
-    method: "post",
-    path: "/cards/{id}/review",
-    tag: "Cards",
-    summary: "Rate a card (FSRS); replaying the same clientId records nothing new",
-    auth: true,
-    body: core.CardReviewInput,
-    response: core.CardReviewResult,
-  },
-  {
-    method: "post",
-    path: "/videos/{id}/quiz-answers",
-    tag: "Cards",
-    summary: "Answer a lesson's quiz question; a wrong answer adds it to your deck",
-    auth: true,
-    body: core.QuizAnswerInput,
-    response: core.QuizAnswerResult,
-    status: 201,
   },
   {
     method: "get",

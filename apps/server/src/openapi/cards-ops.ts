@@ -1,0 +1,77 @@
+// The review cards' operations in the OpenAPI document (see spec.ts for the rest).
+import * as core from "@lm/core";
+import type { Op } from "./op.js";
+
+export const CARD_OPS: Op[] = [
+  {
+    method: "post",
+    path: "/cards/from-lesson/{videoId}",
+    tag: "Cards",
+    summary: "Add a lesson's cards to your deck (201 when some were new, 200 when all were there)",
+    auth: true,
+    response: core.FromLessonResult,
+    status: 201,
+  },
+  {
+    method: "get",
+    path: "/cards/due",
+    tag: "Cards",
+    summary: "Your due cards, most overdue first, with due and overdue counts",
+    auth: true,
+    query: core.DueQuery,
+    response: core.DueQueue,
+  },
+  {
+    method: "get",
+    path: "/cards/mastery",
+    tag: "Cards",
+    summary: "Recall per lesson and subject from FSRS and quiz answers, weakest first",
+    auth: true,
+    response: core.Mastery,
+  },
+  {
+    method: "get",
+    path: "/cards/settings",
+    tag: "Cards",
+    summary: "Your scheduler settings",
+    auth: true,
+    response: core.CardSettings,
+  },
+  {
+    method: "patch",
+    path: "/cards/settings",
+    tag: "Cards",
+    summary: "Set desired retention (0.70–0.99) or personal FSRS weights",
+    auth: true,
+    body: core.CardSettingsInput,
+    response: core.CardSettings,
+  },
+  { method: "get", path: "/cards/{id}", tag: "Cards", summary: "One of your cards", auth: true, response: core.Card },
+  {
+    method: "delete",
+    path: "/cards/{id}",
+    tag: "Cards",
+    summary: "Remove a card from your deck",
+    auth: true,
+    status: 204,
+  },
+  {
+    method: "post",
+    path: "/cards/{id}/review",
+    tag: "Cards",
+    summary: "Rate a card (FSRS); replaying the same clientId records nothing new",
+    auth: true,
+    body: core.CardReviewInput,
+    response: core.CardReviewResult,
+  },
+  {
+    method: "post",
+    path: "/videos/{id}/quiz-answers",
+    tag: "Cards",
+    summary: "Answer a lesson's quiz question; a wrong answer adds it to your deck",
+    auth: true,
+    body: core.QuizAnswerInput,
+    response: core.QuizAnswerResult,
+    status: 201,
+  },
+];
