@@ -67,6 +67,13 @@ describe("recurrence limits", () => {
     expect(worstMs).toBeLessThan(MAX_STALL_MS);
   });
 
+  it("stores the longest COUNT series (5,000 daily occurrences, each a time-zone conversion) without stalling", async () => {
+    const a = await makeUser(s);
+    const { result, worstMs } = await whilePolling(() => create(a, { rrule: "FREQ=DAILY;COUNT=5000" }));
+    expect(result.status).toBe(201);
+    expect(worstMs).toBeLessThan(MAX_STALL_MS);
+  });
+
   it("stores a two-century daily series without walking it", async () => {
     const a = await makeUser(s);
     const { result, worstMs, tookMs } = await whilePolling(() =>

@@ -48,7 +48,7 @@ export async function withSeriesEnd(
 ): Promise<EventValues> {
   return guardRule("rrule", async () => {
     await slicer.drive(checkEverMatches(v, tz, meter));
-    return { ...v, seriesEnd: seriesEnd(v, tz, meter) };
+    return { ...v, seriesEnd: await slicer.drive(seriesEnd(v, tz, meter)) };
   });
 }
 

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { expandOccurrences, formatRRule, parseRRule, RRuleError, seriesEnd } from "./recurrence.js";
+import { expandOccurrences, formatRRule, parseRRule, RRuleError, seriesEnd as seriesEndSteps } from "./recurrence.js";
+
+/** seriesEnd run to its result without pausing (the server drives it with a Slicer). */
+function seriesEnd(...args: Parameters<typeof seriesEndSteps>): Date | null {
+  const steps = seriesEndSteps(...args);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 const starts = (occ: Array<{ start: Date }>) => occ.map((o) => o.start.toISOString());

@@ -108,16 +108,21 @@ export function* occurrenceStream(
   }
 }
 
+/** Occurrences walked between two yields of seriesEnd: a few milliseconds of time-zone arithmetic. */
+const OCCURRENCES_PER_STEP = 100;
+
 /**
  * End of the series' last occurrence, for the series_end prefilter column; null when the
  * series never ends. A non-recurring event ends at its endDate (or startDate). Run
  * checkEverMatches first: a rule that never matches makes a COUNT walk run to its limit.
+ * A generator that yields during a COUNT walk (up to 5,000 occurrences, each a time-zone
+ * conversion), so a server can pause between.
  */
-export function seriesEnd(
+export function* seriesEnd(
   ev: { startDate: Date; endDate: Date | null; rrule: string | null; allDay?: boolean; exdates?: Date[] },
   timeZone: string,
   meter?: ExpansionMeter,
-): Date | null {
+): Generator<void, Date | null> {
   if (!ev.rrule) return ev.endDate ?? ev.startDate;
   const rule = parseRRule(ev.rrule);
   const tz = zoneOf({ ...ev, timeZone });
@@ -126,7 +131,12 @@ export function seriesEnd(
   if (rule.count === null && rule.until === null) return null;
   if (rule.count !== null) {
     // COUNT is capped by parseRRule and the meter bounds the walk to reach it.
-    const last = expandOccurrences({ ...ev, timeZone }, {}, { max: Number.MAX_SAFE_INTEGER, meter }).at(-1);
+    let last: Occurrence | undefined;
+    let walked = 0;
+    for (const occ of occurrenceStream({ ...ev, timeZone }, {}, meter)) {
+      last = occ;
+      if (++walked % OCCURRENCES_PER_STEP === 0) yield;
+    }
     return last ? (last.end ?? last.start) : (ev.endDate ?? ev.startDate);
   }
   // UNTIL: the last start before it, found by looking back from UNTIL rather than walking up to

@@ -106,6 +106,8 @@ export function wallToInstant(wall: WallTime | number, timeZone: string): Date {
   // Offsets a day either side bracket any single transition near `local`.
   const before = offsetAt(local - DAY, timeZone);
   const after = offsetAt(local + DAY, timeZone);
+  // No transition within a day either side (nearly always): one offset, one answer.
+  if (before === after) return new Date(local - before);
   const candidates = [local - before, local - after].filter((t) => t + offsetAt(t, timeZone) === local);
   if (candidates.length > 0) return new Date(Math.min(...candidates));
   // In a gap: read the wall time with the offset in force before the transition.
