@@ -154,6 +154,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     runsWorkers: config.role !== "api",
     health,
     closers,
+    drainers: [],
   };
   closers.push(() => ctx.auth.drain());
   void burnDummyVerify("warm-up"); // the first unknown-email login must not be faster than the rest
@@ -278,6 +279,7 @@ async function closeServer(server: Server, ctx: AppContext) {
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeIdleConnections();
+    for (const drain of ctx.drainers) drain();
   });
   await closeContext(ctx);
 }

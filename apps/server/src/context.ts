@@ -45,4 +45,9 @@ export interface AppContext {
   health: Record<string, HealthCheck>;
   /** Closed in reverse order on shutdown (workers, listeners, providers). */
   closers: Array<() => Promise<void>>;
+  /**
+   * Called as soon as the HTTP server stops accepting: long-lived connections (WebSockets) are
+   * told to go here, because the server's close waits for every connection, upgraded ones included.
+   */
+  drainers: Array<() => void>;
 }

@@ -169,13 +169,20 @@ export function tokenFromMail(mails: CapturedMail[], to: string, path: string): 
   return decodeURIComponent(m[1]);
 }
 
+/**
+ * Polls `fn` until it returns something truthy. The pause grows from 25 ms to 500 ms: a long wait
+ * that polls the API with a student's token must stay under the per-user rate limit (300/min), or
+ * every poll after the first few seconds is answered 429 and the awaited state is never seen.
+ */
 export async function waitFor<T>(fn: () => T | Promise<T>, timeoutMs = 5000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
+  let pauseMs = 25;
   for (;;) {
     const v = await fn();
     if (v) return v as NonNullable<T>;
     if (Date.now() > deadline) throw new Error("waitFor timed out");
-    await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, pauseMs));
+    pauseMs = Math.min(500, Math.round(pauseMs * 1.5));
   }
 }
 

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { PASSWORD, uniqueEmail } from "./harness.js";
+import { connect } from "./support/realtime-client.js";
 
 const MAIN = join(import.meta.dirname, "..", "src", "main.ts");
 let proc: ChildProcess | undefined;
@@ -71,5 +72,16 @@ describe("process", () => {
     await expect(fetch(`${url}/healthz`)).rejects.toThrow();
     // Embedded mode wrote its mail to the outbox.
     if (!process.env.DATABASE_URL) expect(readdirSync(join(dir!, "outbox")).some((f) => f.endsWith(".eml"))).toBe(true);
+  });
+
+  it("on SIGTERM tells open WebSockets to go (1001) and exits 0 at once, not at the 10 s deadline", async () => {
+    const p = start({ DATABASE_URL: process.env.DATABASE_URL ?? "" });
+    const socket = await connect({ url: await p.url });
+    const t0 = Date.now();
+    proc!.kill("SIGTERM");
+    expect(await socket.closed).toBe(1001);
+    expect(await p.exited).toBe(0);
+    // Before, the server's close waited for the upgraded socket and the deadline exited 1 at 10 s.
+    expect(Date.now() - t0).toBeLessThan(5_000);
   });
 });

@@ -208,11 +208,20 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
   heartbeat.unref();
 
   const stopCounting = trackSockets(() => clients.size);
+  // Sockets go first (the HTTP server's close waits for them); the listener after the requests drain.
+  ctx.drainers.push(() => {
+    clearInterval(heartbeat);
+    for (const ws of wss.clients) ws.close(1001, "server shutting down");
+    // A client that never answers the close handshake must not hold the shutdown up.
+    setTimeout(() => {
+      for (const ws of wss.clients) ws.terminate();
+    }, 2_000).unref();
+  });
   ctx.closers.push(async () => {
     await stopCounting();
     clearInterval(heartbeat);
     await stopListening();
-    for (const ws of wss.clients) ws.close(1001, "server shutting down");
+    for (const ws of wss.clients) ws.terminate();
     wss.close();
   });
   return { wss, clientCount: () => wss.clients.size };
