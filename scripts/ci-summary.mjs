@@ -7,7 +7,10 @@ const dir = process.argv[2];
 let passed = 0;
 let failed = 0;
 const failures = [];
-const firstLine = (msg) => String(msg ?? "").split("\n").find((l) => l.trim()) ?? "";
+const firstLine = (msg) =>
+  String(msg ?? "")
+    .split("\n")
+    .find((l) => l.trim()) ?? "";
 
 for (const file of readdirSync(dir)
   .filter((f) => f.endsWith(".json"))
@@ -21,8 +24,10 @@ for (const file of readdirSync(dir)
     f = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0) + (r.success === false && r.numFailedTests === 0 ? 1 : 0);
     for (const suite of r.testResults ?? []) {
       const failedTests = (suite.assertionResults ?? []).filter((t) => t.status === "failed");
-      for (const t of failedTests) failures.push(`${file}: ${suite.name} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
-      if (suite.status === "failed" && failedTests.length === 0) failures.push(`${file}: ${suite.name}: ${firstLine(suite.message)}`);
+      for (const t of failedTests)
+        failures.push(`${file}: ${suite.name} › ${t.fullName}: ${firstLine(t.failureMessages?.[0])}`);
+      if (suite.status === "failed" && failedTests.length === 0)
+        failures.push(`${file}: ${suite.name}: ${firstLine(suite.message)}`);
     }
   } else if (r.stats && typeof r.stats.expected === "number") {
     // Playwright
@@ -31,7 +36,8 @@ for (const file of readdirSync(dir)
     const walk = (s) => {
       for (const spec of s.specs ?? [])
         for (const t of spec.tests ?? [])
-          if (t.status === "unexpected") failures.push(`${file}: ${spec.file} › ${spec.title}: ${firstLine(t.results?.at(-1)?.error?.message)}`);
+          if (t.status === "unexpected")
+            failures.push(`${file}: ${spec.file} › ${spec.title}: ${firstLine(t.results?.at(-1)?.error?.message)}`);
       for (const child of s.suites ?? []) walk(child);
     };
     for (const s of r.suites ?? []) walk(s);
