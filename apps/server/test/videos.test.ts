@@ -86,6 +86,36 @@ describe("POST /videos", () => {
     expect(await s.ctx.db.query("select 1 from public.videos where created_by = $1", [u.id])).toHaveLength(0);
   });
 
+  it("the generation job is queued in the insert's transaction: when queueing fails, no lesson is left behind", async () => {
+    const u = await makeUser(s);
+    // The queue refuses this one job (a stand-in for the database failing between the two writes).
+    await s.ctx.db.exec(`
+      create function public.refuse_test_job() returns trigger language plpgsql as $$
+      begin raise exception 'queue unavailable'; end $$;
+      create trigger refuse_test_job before insert on pgboss.job for each row
+        when (new.name = 'generate-video' and new.data->>'videoId' is not null) execute function public.refuse_test_job();`);
+    try {
+      const res = await s.api("POST", "/videos", {
+        token: u.token,
+        body: { topic: "Photosynthesis", subject: "BIOLOGY", difficulty: "BEGINNER", sourceText: NOTES },
+      });
+      expect(res.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      await s.ctx.db.exec("drop trigger refuse_test_job on pgboss.job; drop function public.refuse_test_job();");
+    }
+    expect(await s.ctx.db.query("select 1 from public.videos where created_by = $1", [u.id])).toHaveLength(0);
+    // And when queueing works, the job exists as soon as the lesson does.
+    const ok = await s.api("POST", "/videos", {
+      token: u.token,
+      body: { topic: "Photosynthesis", subject: "BIOLOGY", difficulty: "BEGINNER", sourceText: NOTES },
+    });
+    expect(ok.status).toBe(202);
+    const jobs = await s.ctx.db.query("select 1 from pgboss.job where name = 'generate-video' and data->>'videoId' = $1", [
+      ok.body.id,
+    ]);
+    expect(jobs).toHaveLength(1);
+  });
+
   it.each([
     [{ topic: "ab", subject: "MATH", difficulty: "BEGINNER" }, "topic"],
     [{ topic: "Algebra", subject: "COOKING", difficulty: "BEGINNER" }, "subject"],

@@ -2,10 +2,11 @@
 // the worker's scheduled backups (BACKUP_CRON through pg-boss, so one worker runs each, with
 // BACKUP_KEEP kept in BACKUP_DIR).
 import type { Feature } from "../features.js";
+import { JOBS } from "../jobs/queues.js";
 import { startControl } from "./control.js";
 import { createBackup, pruneBackups } from "./snapshot.js";
 
-export const BACKUP_QUEUE = "backup";
+const BACKUP_QUEUE = JOBS.backup;
 
 export const backupFeature: Feature = {
   name: "backup",

@@ -3,9 +3,10 @@
 import { secondOpinion } from "../ai/moderation.js";
 import type { LlmProvider } from "../ai/providers/types.js";
 import type { Db } from "../db/index.js";
+import { JOBS } from "../jobs/queues.js";
 import * as repo from "./repository.js";
 
-export const MODERATE_COMMENT = "moderate-comment";
+export const MODERATE_COMMENT = JOBS.moderateComment;
 export interface ModerateCommentJob {
   commentId: string;
 }

@@ -17,6 +17,8 @@ import { countOf } from "@lm/core";
 import type PgBoss from "pg-boss";
 import type { AppContext } from "../context.js";
 import { actAs, type Queryable } from "../db/index.js";
+import { inQueueRole } from "../jobs/in-transaction.js";
+import { JOBS } from "../jobs/queues.js";
 import { markEmailed, notifyOnce } from "../notifications/service.js";
 import { observeReminderLag } from "../observability/metrics.js";
 import { expandOccurrences } from "./domain/recurrence.js";
@@ -25,7 +27,7 @@ import { isOccurrenceCompleted } from "./presenter.js";
 import * as repo from "./repository.js";
 import type { EventRow } from "./repository.js";
 
-export const REMINDER_QUEUE = "send-reminder";
+const REMINDER_QUEUE = JOBS.sendReminder;
 const BATCH = 50;
 const PARALLEL = 5;
 
@@ -88,24 +90,6 @@ export function jobsFor(row: EventRow, tz: string, after = new Date()): PgBoss.J
     // A reminder whose moment has passed but whose occurrence has not still goes out, at once.
     startAfter: new Date(Math.max(now, occ.getTime() - minutes * 60_000)),
   }));
-}
-
-/**
- * Runs pg-boss statements inside our transaction. The transaction may be acting as a client
- * role (RLS); the queue tables belong to the connection's own role, so switch for the call and
- * back (`none` resets to the login role, which any role may do).
- */
-async function inQueueRole<T>(tx: Queryable, restore: () => Promise<void>, fn: (db: PgBoss.Db) => Promise<T>) {
-  await tx.query("select set_config('role', 'none', true)");
-  try {
-    return await fn({
-      executeSql: async (text, values) => ({
-        rows: values?.length ? await tx.query(text, values) : await tx.exec(text),
-      }),
-    });
-  } finally {
-    await restore();
-  }
 }
 
 export class Reminders {

@@ -49,6 +49,33 @@ export const requeue = (tx: Queryable, id: string) =>
 
 // --- Worker (service_role) ---
 
+/**
+ * Claims a video for a generation job: PENDING, or GENERATING under this job's own claim or a stale
+ * one (its worker is gone). This claim, not a row lock, is what lets only one job run a video.
+ */
+export const claimGeneration = (tx: Queryable, id: string, jobId: string, provider: string, stale: string) =>
+  tx.query<{ id: string }>(
+    `update public.videos set status = 'GENERATING', attempts = attempts + 1, claimed_by = $2, claimed_at = now(), provider = $3
+      where id = $1 and (status = 'PENDING' or (status = 'GENERATING'
+        and (claimed_by = $2 or claimed_at is null or claimed_at < now() - $4::interval)))
+      returning id`,
+    [id, jobId, provider, stale],
+  );
+
+export const refreshClaim = (tx: Queryable, id: string, jobId: string) =>
+  tx.query("update public.videos set claimed_at = now() where id = $1 and claimed_by = $2 and status = 'GENERATING'", [
+    id,
+    jobId,
+  ]);
+
+/** A retryable failure: the job is retried, the video waits for it. */
+export const backToPending = (tx: Queryable, id: string) =>
+  tx.query("update public.videos set status = 'PENDING' where id = $1", [id]);
+
+/** Embedded mode at start: this process is the only worker, so every old claim is stale. */
+export const releaseAllClaims = (tx: Queryable) =>
+  tx.query("update public.videos set status = 'PENDING', claimed_by = null where status = 'GENERATING'");
+
 export const loadForGeneration = (tx: Queryable, id: string) =>
   one<{
     id: string;
@@ -61,15 +88,9 @@ export const loadForGeneration = (tx: Queryable, id: string) =>
     title: string;
   }>(
     tx,
-    "select id, topic, subject, difficulty, source_text, visibility, status, title from public.videos where id = $1 for update",
+    "select id, topic, subject, difficulty, source_text, visibility, status, title from public.videos where id = $1",
     [id],
   );
-
-export const markGenerating = (tx: Queryable, id: string, provider: string) =>
-  tx.query("update public.videos set status = 'GENERATING', attempts = attempts + 1, provider = $2 where id = $1", [
-    id,
-    provider,
-  ]);
 
 export const storeLesson = (
   tx: Queryable,

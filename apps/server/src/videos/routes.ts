@@ -5,6 +5,7 @@ import type { AppContext } from "../context.js";
 import { requireAuth, requireVerified } from "../http/auth.js";
 import { notFound } from "../http/errors.js";
 import { parse } from "../http/validate.js";
+import { thumbnailKey } from "../media/render/files.js";
 import type { VideosService } from "./service.js";
 import { ViewCounter } from "./views.js";
 
@@ -60,7 +61,7 @@ export function videoRoutes(ctx: AppContext, videos: VideosService): Router {
   r.get("/:id/thumbnail.png", async (req, res) => {
     const videoId = id(req.params);
     const video = await videos.get(videoId, req.auth);
-    const file = await ctx.storage.get(`thumbnails/${videoId}.png`);
+    const file = await ctx.storage.get(thumbnailKey(videoId));
     if (!file) throw notFound("Thumbnail");
     // A private lesson's thumbnail must not sit in shared caches for others to fetch.
     const scope = video.status === "PUBLIC" ? "public" : "private";

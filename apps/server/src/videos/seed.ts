@@ -5,7 +5,7 @@ import { SAMPLE_LESSONS } from "../ai/samples.js";
 import { hashPassword } from "../auth/passwords.js";
 import type { AppContext } from "../context.js";
 import { renderThumbnail } from "../media/thumbnail.js";
-import { thumbnailUrl } from "./worker.js";
+import { thumbnailKey, thumbnailUrl } from "../media/render/files.js";
 
 const DEMO_EMAIL = "samples@littlemonster.local";
 
@@ -44,7 +44,7 @@ export async function seedSamples(ctx: AppContext) {
         ],
       );
       const png = await renderThumbnail({ title: s.title, subject: s.subject, difficulty: s.difficulty });
-      await ctx.storage.put(`thumbnails/${v.id}.png`, png, "image/png");
+      await ctx.storage.put(thumbnailKey(v.id), png, "image/png");
       await tx.query("update public.videos set thumbnail_url = $2 where id = $1", [v.id, thumbnailUrl(v.id, 1)]);
     }
   });

@@ -3,9 +3,11 @@ import type { Video, VideoCreateInput, VideoListQuery, VideoUpdateInput } from "
 import type { z } from "zod";
 import { moderateText } from "../ai/moderation.js";
 import type { AppContext } from "../context.js";
-import type { Db } from "../db/index.js";
+import type { Db, Queryable } from "../db/index.js";
 import { readerFor } from "../db/replica.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
+import { sendAsUser } from "../jobs/in-transaction.js";
+import { JOBS } from "../jobs/queues.js";
 import { deleteLessonFiles } from "../media/render/files.js";
 import type { AuthInfo } from "../http/express.js";
 import { listVideos } from "./feed.js";
@@ -14,7 +16,6 @@ import { toVideo } from "./presenter.js";
 import * as reports from "./reports.js";
 import * as repo from "./repository.js";
 
-export const GENERATE_QUEUE = "generate-video";
 /** Published lessons are everyone's to see; every other state only its creator's. */
 export const seesLesson = (row: { status: string; u_id: string }, auth?: AuthInfo) =>
   row.status === "PUBLIC" || row.u_id === auth?.userId;
@@ -30,17 +31,18 @@ export class VideosService {
     if (verdict.status === "REJECTED") {
       throw new AppError("content_rejected", 422, verdict.reason ?? "This request breaks the community rules");
     }
-    const id = await this.ctx.db.withUser(actor(auth), (tx) =>
-      repo.insertVideo(tx, {
+    const id = await this.ctx.db.withUser(actor(auth), async (tx) => {
+      const id = await repo.insertVideo(tx, {
         createdBy: auth.userId,
         topic: input.topic,
         subject: input.subject,
         difficulty: input.difficulty,
         visibility: input.visibility ?? "PUBLIC",
         sourceText: input.sourceText?.trim() ? input.sourceText : null,
-      }),
-    );
-    await this.enqueue(id);
+      });
+      await this.enqueue(tx, auth.userId, id);
+      return id;
+    });
     return this.get(id, auth);
   }
 
@@ -92,8 +94,8 @@ export class VideosService {
       if (row.u_id !== auth.userId) throw forbidden("Only the creator can retry this video");
       const requeued = await repo.requeue(tx, id);
       if (requeued.length === 0) throw new AppError("conflict", 409, "Only a failed generation can be retried");
+      await this.enqueue(tx, auth.userId, id);
     });
-    await this.enqueue(id);
     return this.get(id, auth);
   }
 
@@ -145,7 +147,8 @@ export class VideosService {
     return { body, hit: false };
   }
 
-  enqueue(id: string) {
-    return this.ctx.queue.send(GENERATE_QUEUE, { videoId: id });
+  /** The generation job is queued in the same transaction as the row that asks for it. */
+  private enqueue(tx: Queryable, userId: string, videoId: string) {
+    return sendAsUser(this.ctx.queue, tx, userId, JOBS.generateVideo, { videoId });
   }
 }

@@ -3,13 +3,13 @@
 import { countGenerationJob, setGenerationQueueDepth } from "../ai/metrics.js";
 import { GenerationError, generateLesson, type LessonInput } from "../ai/pipeline.js";
 import type { AppContext } from "../context.js";
-import { QUEUES } from "../jobs/queues.js";
+import { JOBS, retryLimitOf } from "../jobs/queues.js";
+import { thumbnailKey, thumbnailUrl } from "../media/render/files.js";
 import { prepareRender, queueRender } from "../media/render/queue.js";
 import { renderThumbnail } from "../media/thumbnail.js";
 import * as repo from "./repository.js";
-import { GENERATE_QUEUE } from "./service.js";
 
-const RETRY_LIMIT = QUEUES.find((q) => q.name === GENERATE_QUEUE)?.retryLimit ?? 0;
+const RETRY_LIMIT = retryLimitOf(JOBS.generateVideo);
 // A live generation touches its claim every HEARTBEAT_MS; one not touched for STALE_CLAIM lost its
 // worker (a crash, kill -9, or a database restart mid-job), and the reaper hands it to a new job.
 const HEARTBEAT_MS = 3_000;
@@ -17,35 +17,16 @@ const STALE_CLAIM = "12 seconds";
 const REAP_EVERY_MS = 3_000;
 const UNEXPECTED = "Something went wrong while writing your lesson. Please try again.";
 
-export function thumbnailUrl(id: string, version: number) {
-  return `/api/v1/videos/${id}/thumbnail.png?v=${version}`;
-}
-
 /** Claims the video for this job; false when another live job has it or it is already done. */
 async function claim(ctx: AppContext, videoId: string, jobId: string) {
-  const rows = await ctx.db.asService((tx) =>
-    tx.query(
-      `update public.videos set status = 'GENERATING', attempts = attempts + 1, claimed_by = $2, claimed_at = now(), provider = $3
-        where id = $1 and (status = 'PENDING' or (status = 'GENERATING'
-          and (claimed_by = $2 or claimed_at is null or claimed_at < now() - interval '${STALE_CLAIM}')))
-        returning id`,
-      [videoId, jobId, ctx.llm.name],
-    ),
-  );
+  const rows = await ctx.db.asService((tx) => repo.claimGeneration(tx, videoId, jobId, ctx.llm.name, STALE_CLAIM));
   return rows.length > 0;
 }
 
 /** Keeps this job's claim fresh while it runs; a database blip only skips a beat. */
 function heartbeat(ctx: AppContext, videoId: string, jobId: string) {
   const timer = setInterval(() => {
-    ctx.db
-      .asService((tx) =>
-        tx.query(
-          "update public.videos set claimed_at = now() where id = $1 and claimed_by = $2 and status = 'GENERATING'",
-          [videoId, jobId],
-        ),
-      )
-      .catch(() => {});
+    ctx.db.asService((tx) => repo.refreshClaim(tx, videoId, jobId)).catch(() => {});
   }, HEARTBEAT_MS);
   timer.unref();
   return () => clearInterval(timer);
@@ -73,7 +54,7 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
   try {
     const lesson = await generateLesson(input, ctx.llm);
     const png = await renderThumbnail({ title: lesson.title, subject: input.subject, difficulty: input.difficulty });
-    await ctx.storage.put(`thumbnails/${videoId}.png`, png, "image/png");
+    await ctx.storage.put(thumbnailKey(videoId), png, "image/png");
     // A creator who renamed the video while it was generating keeps their title.
     const keepTitle = v.title !== v.topic ? v.title : null;
     await ctx.db.asService(async (tx) => {
@@ -87,9 +68,7 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
     const lastTry = job.retryCount >= RETRY_LIMIT;
     if (err instanceof GenerationError) {
       if (err.retryable && !lastTry) {
-        await ctx.db.asService((tx) =>
-          tx.query("update public.videos set status = 'PENDING' where id = $1", [videoId]),
-        );
+        await ctx.db.asService((tx) => repo.backToPending(tx, videoId));
         throw err; // pg-boss retries with backoff
       }
       ctx.log.info({ videoId, step: err.step }, "generation failed");
@@ -101,7 +80,7 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
     }
     ctx.log.error({ err, videoId }, "generation crashed");
     if (!lastTry) {
-      await ctx.db.asService((tx) => tx.query("update public.videos set status = 'PENDING' where id = $1", [videoId]));
+      await ctx.db.asService((tx) => repo.backToPending(tx, videoId));
       throw err;
     }
     await ctx.db.asService((tx) => repo.markFailed(tx, videoId, UNEXPECTED));
@@ -116,11 +95,10 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
 export async function resumeUnfinished(ctx: AppContext) {
   const embedded = ctx.db.driver === "pglite";
   const rows = await ctx.db.asService(async (tx) => {
-    if (embedded)
-      await tx.query("update public.videos set status = 'PENDING', claimed_by = null where status = 'GENERATING'");
+    if (embedded) await repo.releaseAllClaims(tx);
     return repo.unfinished(tx);
   });
-  for (const row of rows) await ctx.queue.send(GENERATE_QUEUE, { videoId: row.id });
+  for (const row of rows) await ctx.queue.send(JOBS.generateVideo, { videoId: row.id });
   if (rows.length) ctx.log.info({ count: rows.length }, "resumed unfinished generations");
 }
 
@@ -131,15 +109,15 @@ export async function resumeUnfinished(ctx: AppContext) {
  */
 export async function reapOrphans(ctx: AppContext) {
   // As the connection's own role, not service_role: it reads pg-boss's table, which no client role may.
-  const rows = await repo.orphaned(ctx.db, GENERATE_QUEUE, STALE_CLAIM);
-  for (const row of rows) await ctx.queue.send(GENERATE_QUEUE, { videoId: row.id });
+  const rows = await repo.orphaned(ctx.db, JOBS.generateVideo, STALE_CLAIM);
+  for (const row of rows) await ctx.queue.send(JOBS.generateVideo, { videoId: row.id });
   if (rows.length) ctx.log.info({ count: rows.length }, "re-queued orphaned generations");
   return rows.length;
 }
 
 export async function startVideoWorkers(ctx: AppContext) {
   await ctx.queue.work<{ videoId: string }>(
-    GENERATE_QUEUE,
+    JOBS.generateVideo,
     { concurrency: Math.max(1, ctx.llm.concurrency) },
     (data, job) => generateVideo(ctx, data.videoId, job),
   );
@@ -147,7 +125,7 @@ export async function startVideoWorkers(ctx: AppContext) {
   // Trending scores and the queue-depth gauge, refreshed in the background.
   const tick = async () => {
     await ctx.db.asService((tx) => tx.query("select public.refresh_trending_scores()")).catch(() => {});
-    setGenerationQueueDepth(await ctx.queue.depth(GENERATE_QUEUE).catch(() => 0));
+    setGenerationQueueDepth(await ctx.queue.depth(JOBS.generateVideo).catch(() => 0));
   };
   await tick();
   const timer = setInterval(() => void tick(), 60_000);

@@ -9,6 +9,10 @@ export const MEDIA_FILES = {
 export type MediaFile = keyof typeof MEDIA_FILES;
 
 export const mediaKey = (videoId: string, file: MediaFile) => `videos/${videoId}/${file}`;
+/** The lesson's thumbnail in storage, and the public URL that serves it (`v` busts caches on change). */
+export const thumbnailKey = (videoId: string) => `thumbnails/${videoId}.png`;
+export const thumbnailUrl = (videoId: string, version: number) =>
+  `/api/v1/videos/${videoId}/thumbnail.png?v=${version}`;
 
 export async function storeMediaFiles(
   storage: Storage,
@@ -28,6 +32,6 @@ export async function deleteMediaFiles(storage: Storage, videoId: string) {
 
 /** Everything a lesson has on disk: its thumbnail and its video files. */
 export async function deleteLessonFiles(storage: Storage, videoId: string) {
-  await storage.delete(`thumbnails/${videoId}.png`);
+  await storage.delete(thumbnailKey(videoId));
   await deleteMediaFiles(storage, videoId);
 }

@@ -6,17 +6,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Difficulty, Subject } from "@lm/core";
 import type { AppContext } from "../../context.js";
-import { QUEUES } from "../../jobs/queues.js";
+import { JOBS, retryLimitOf } from "../../jobs/queues.js";
 import { RenderError } from "./errors.js";
-import { deleteMediaFiles, storeMediaFiles } from "./files.js";
+import { deleteMediaFiles, storeMediaFiles, thumbnailKey } from "./files.js";
 import { mediaUrl } from "./presenter.js";
 import * as repo from "./repository.js";
 import { retimeQuiz } from "./retime.js";
 import type { RenderThread } from "./thread/client.js";
 import { TtsError } from "./tts/types.js";
 
-export const RENDER_QUEUE = "render-video";
-const RETRY_LIMIT = QUEUES.find((q) => q.name === RENDER_QUEUE)?.retryLimit ?? 0;
+const RETRY_LIMIT = retryLimitOf(JOBS.renderVideo);
 const UNEXPECTED = "Something went wrong while making the video. The lesson still plays as slides.";
 /** Progress is pushed to viewers at most this often (each push makes web clients refetch the lesson). */
 const PUSH_EVERY_MS = 1000;
@@ -82,7 +81,7 @@ export async function renderVideo(
   const dir = await mkdtemp(join(tmpdir(), "lm-render-"));
   const started = performance.now();
   try {
-    const poster = await ctx.storage.get(`thumbnails/${videoId}.png`).catch(() => null);
+    const poster = await ctx.storage.get(thumbnailKey(videoId)).catch(() => null);
     const out = await thread.render(
       {
         title: lesson.title,

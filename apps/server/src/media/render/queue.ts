@@ -1,9 +1,10 @@
 // How lessons reach the render queue: when one publishes (prepareRender in the publishing
 // transaction, queueRender after it commits), and at worker start for anything a crash or an older
 // version left behind. The worker renders one lesson at a time by default.
+import { JOBS } from "../../jobs/queues.js";
 import type { AppContext } from "../../context.js";
 import type { Queryable } from "../../db/index.js";
-import { RENDER_QUEUE, renderVideo } from "./job.js";
+import { renderVideo } from "./job.js";
 import * as repo from "./repository.js";
 import { RenderThread } from "./thread/client.js";
 
@@ -19,7 +20,7 @@ export async function prepareRender(ctx: AppContext, tx: Queryable, videoId: str
 
 /** After that transaction commits. A lost send is picked up by the next resume pass. */
 export async function queueRender(ctx: AppContext, videoId: string) {
-  if (ctx.render.renderer) await ctx.queue.send(RENDER_QUEUE, { videoId });
+  if (ctx.render.renderer) await ctx.queue.send(JOBS.renderVideo, { videoId });
 }
 
 /**
@@ -37,7 +38,7 @@ export async function resumeRenders(ctx: AppContext, opts: { startup: boolean })
     const waiting = opts.startup ? await repo.pending(tx, RESUME_BATCH) : [];
     return [...new Set([...stale, ...(ctx.render.unavailable ? [] : added), ...waiting].map((r) => r.video_id))];
   });
-  for (const videoId of ids) await ctx.queue.send(RENDER_QUEUE, { videoId });
+  for (const videoId of ids) await ctx.queue.send(JOBS.renderVideo, { videoId });
   if (ids.length) ctx.log.info({ count: ids.length }, "render jobs queued");
 }
 
@@ -49,7 +50,7 @@ export async function startRenderWorker(ctx: AppContext) {
     busy: false,
   }));
   const running = new Set<AbortController>();
-  await ctx.queue.work<{ videoId: string }>(RENDER_QUEUE, { concurrency: slots.length }, async (data, job) => {
+  await ctx.queue.work<{ videoId: string }>(JOBS.renderVideo, { concurrency: slots.length }, async (data, job) => {
     const slot = slots.find((s) => !s.busy) ?? slots[0];
     slot.busy = true;
     try {
