@@ -110,9 +110,10 @@ describe("POST /videos", () => {
       body: { topic: "Photosynthesis", subject: "BIOLOGY", difficulty: "BEGINNER", sourceText: NOTES },
     });
     expect(ok.status).toBe(202);
-    const jobs = await s.ctx.db.query("select 1 from pgboss.job where name = 'generate-video' and data->>'videoId' = $1", [
-      ok.body.id,
-    ]);
+    const jobs = await s.ctx.db.query(
+      "select 1 from pgboss.job where name = 'generate-video' and data->>'videoId' = $1",
+      [ok.body.id],
+    );
     expect(jobs).toHaveLength(1);
   });
 
