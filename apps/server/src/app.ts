@@ -91,7 +91,9 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   let feedCache: FeedCache | null = config.feedCacheTtlMs > 0 ? memoryFeedCache(config.feedCacheTtlMs) : null;
   if (config.redisUrl) {
     const redis = openRedis(config.redisUrl, config.redisCommandTimeoutMs, log);
-    await redis.connect();
+    // A Redis that is down at start-up is an outage like any other (auth closed, reads open), not a
+    // reason to refuse to start: ioredis keeps reconnecting and /readyz says 503 until it is back.
+    await redis.connect().catch((err) => log.warn({ err }, "redis unreachable at start-up; reconnecting"));
     // Tests share one Redis: give every test server its own key space.
     const prefix = config.env === "test" ? `lm:test:${randomUUID().slice(0, 8)}:` : "lm:";
     limits = redisStore(redis, `${prefix}rl:`);
@@ -184,6 +186,18 @@ function openRedis(url: string, commandTimeout: number, log: Logger): Redis {
     lastWarn = Date.now();
     log.warn({ err }, "redis unreachable; auth limits closed, global limit and feed cache open");
   });
+  // A hung Redis (connection open, nothing answers) would cost every request the command timeout.
+  // This PING notices within a second or two and drops the connection: until Redis answers the
+  // ready check again, commands fail at once (no offline queue), so callers fail open or closed
+  // without waiting.
+  const watchdog = setInterval(() => {
+    if (redis.status !== "ready") return;
+    redis.ping().catch(() => {
+      if (redis.status === "ready") redis.disconnect(true);
+    });
+  }, 1_000);
+  watchdog.unref();
+  redis.once("end", () => clearInterval(watchdog));
   return redis;
 }
 

@@ -83,10 +83,39 @@ describe("Redis going away under a running API", () => {
       console.info(`hung Redis: anonymous feed answered in ${feedMs.toFixed(0)} ms`);
       // Each Redis command gives up after redisCommandTimeoutMs (1 s): limit, cache read, cache write.
       expect(feedMs).toBeLessThan(5_000);
+      // Then the watchdog drops the hung connection, and requests stop waiting for Redis at all.
+      await new Promise((r) => setTimeout(r, 2_500));
+      const again = performance.now();
+      expect((await s.api("GET", "/videos")).status).toBe(200);
+      const laterMs = performance.now() - again;
+      console.info(`hung Redis: the feed answered in ${laterMs.toFixed(0)} ms once the watchdog had dropped it`);
+      expect(laterMs).toBeLessThan(500);
     } finally {
       redis.resume();
     }
     await waitFor(async () => (await ready()).status === 200, 15_000);
     expect((await login(u.email)).status).toBe(200);
+  });
+});
+
+describe("Redis down when the API starts", () => {
+  it("starts anyway (sign-in closed, reads open), and recovers when Redis comes up", async () => {
+    const redis = await startRedisServer();
+    await redis.stop();
+    // Before, the start-up awaited the first connection and the process failed to start.
+    const s = await startTestServer({ redisUrl: redis.url, feedCacheTtlMs: 300_000 });
+    try {
+      expect((await s.api("GET", "/videos")).status).toBe(200);
+      const login = await s.api("POST", "/auth/login", { body: { email: uniqueEmail(), password: PASSWORD } });
+      expect(login.status).toBe(503);
+      expect((await fetch(`${s.url}/readyz`)).status).toBe(503);
+      await redis.start();
+      await waitFor(async () => (await fetch(`${s.url}/readyz`)).status === 200, 15_000);
+      const u = await makeUser(s);
+      expect((await s.api("POST", "/auth/login", { body: { email: u.email, password: PASSWORD } })).status).toBe(200);
+    } finally {
+      await s.stop();
+      await redis.destroy();
+    }
   });
 });
