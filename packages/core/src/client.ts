@@ -13,7 +13,12 @@ import type {
   QuizAnswerResult,
 } from "./schemas/cards.js";
 import type { Page } from "./schemas/common.js";
-import type { PlannerEvent, PlannerEventCreateInput, PlannerEventUpdateInput } from "./schemas/planner.js";
+import type {
+  PlannerEvent,
+  PlannerEventCreateInput,
+  PlannerEventUpdateInput,
+  StudyPlanResult,
+} from "./schemas/planner.js";
 import type { Comment, Notification, RatingSummary, UnreadCount } from "./schemas/social.js";
 import type { User, UserStats, UserUpdateInput } from "./schemas/users.js";
 import type {
@@ -283,7 +288,7 @@ export class ApiClient {
   importCalendar = (ics: string) =>
     this.request<{ imported: number }>("POST", "/planner/import", { rawBody: ics, contentType: "text/calendar" });
   planStudy = (input: { examEventId: string; sessionsPerWeek: number; minutesPerSession: number; accept?: boolean }) =>
-    this.request<{ items: PlannerEvent[]; accepted: boolean }>("POST", "/planner/plan", { body: input });
+    this.request<StudyPlanResult>("POST", "/planner/plan", { body: input });
   notifications = (cursor?: string) => this.page<Notification>("/notifications", { cursor });
   unreadCount = () => this.request<UnreadCount>("GET", "/notifications/unread-count");
   markRead = (id: string) => this.request<void>("POST", `/notifications/${id}/read`, { body: {} });

@@ -240,6 +240,16 @@ export function deckForMastery(q: Queryable, userId: string) {
   );
 }
 
+/** The cards of lessons in `subject` (all when null) that the student can still see, due soonest first. */
+export function deckForPlan(q: Queryable, userId: string, subject: string | null, limit: number) {
+  return q.query<CardRow>(
+    `select ${CARD_SELECT} from ${CARD_FROM}
+      where c.user_id = $1 and v.id is not null and ($2::text is null or v.subject = $2)
+      order by c.due, c.id limit $3`,
+    [userId, subject, limit],
+  );
+}
+
 /** Per lesson: quiz answers given and how many were right. */
 export function quizTotals(q: Queryable, userId: string) {
   return q.query<{ video_id: string; title: string | null; subject: string | null; answered: number; correct: number }>(

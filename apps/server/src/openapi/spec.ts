@@ -300,6 +300,16 @@ const OPS: Op[] = [
     status: 204,
   },
   {
+    method: "post",
+    path: "/planner/plan",
+    tag: "Planner",
+    summary:
+      "Exam plan (extension): sessions before an exam that review the cards due by then, re-watch the weakest lessons and end with a practice quiz; stored when accept is true",
+    auth: true,
+    body: core.StudyPlanInput,
+    response: core.StudyPlanResult,
+  },
+  {
     method: "get",
     path: "/notifications",
     tag: "Notifications",

@@ -21,7 +21,7 @@ function build(ctx: AppContext) {
     reminders,
     events: new EventsService(ctx.db, reminders),
     calendar: new CalendarService(ctx.db, reminders, key, ctx.config.appUrl),
-    plan: new PlanService(ctx.db, reminders),
+    plan: new PlanService(ctx.db, reminders, ctx.config.appUrl),
   };
 }
 

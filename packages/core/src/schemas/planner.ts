@@ -84,3 +84,31 @@ export const StudyPlanInput = z.strictObject({
   minutesPerSession: z.number().int().min(15).max(240),
   accept: z.boolean().optional(),
 });
+
+/** What a planned session asks: review the cards due by then, re-watch a weak lesson, a quiz, or study. */
+export const StudyPlanActivity = z.object({
+  kind: z.enum(["REVIEW", "REWATCH", "QUIZ", "STUDY"]),
+  /** Where in the app: /review, or /videos/:id (?t= the second to start at). */
+  path: z.string(),
+  videoId: Id.nullable(),
+  /** REVIEW: the cards expected due by the session (at most 50 listed; cardsDue counts all). */
+  cardIds: z.array(Id),
+  cardsDue: z.number().int(),
+});
+export type StudyPlanActivity = z.infer<typeof StudyPlanActivity>;
+
+/** A proposed session (preview); once accepted, the stored PlannerEvent. */
+export const StudyPlanItem = z.object({
+  id: Id.optional(),
+  title: z.string(),
+  subject: Subject.nullable(),
+  type: EventType,
+  startDate: Timestamp,
+  endDate: Timestamp.nullable(),
+  description: z.string().nullable(),
+  linkedEventId: Id.nullable(),
+  activity: StudyPlanActivity.optional(),
+});
+export type StudyPlanItem = z.infer<typeof StudyPlanItem>;
+export const StudyPlanResult = z.object({ items: z.array(StudyPlanItem), accepted: z.boolean() });
+export type StudyPlanResult = z.infer<typeof StudyPlanResult>;

@@ -1,5 +1,5 @@
 // Exam countdown plan: pick an exam and a rhythm, preview the study sessions, accept them.
-import { countOf, type PlannerEvent, StudyPlanInput } from "@lm/core";
+import { countOf, StudyPlanInput, type StudyPlanItem } from "@lm/core";
 import { type FormEvent, useState } from "react";
 import { Button } from "../../../components/ui/Button";
 import { Dialog } from "../../../components/ui/Dialog";
@@ -20,7 +20,7 @@ export function StudyPlanDialog({ open, onClose }: { open: boolean; onClose(): v
   const [minutes, setMinutes] = useState("45");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [plan, setPlan] = useState<{ request: PlanRequest; items: PlannerEvent[] } | null>(null);
+  const [plan, setPlan] = useState<{ request: PlanRequest; items: StudyPlanItem[] } | null>(null);
 
   const list = exams.data ?? [];
   const chosen = examId || list[0]?.id || "";
@@ -119,7 +119,8 @@ export function StudyPlanDialog({ open, onClose }: { open: boolean; onClose(): v
       ) : (
         <div className="mt-2 flex flex-col gap-4">
           <p className="text-sm text-fg">
-            {countOf(plan.items.length, "session")} of {countOf(plan.request.minutesPerSession, "minute")}:
+            {countOf(plan.items.length, "session")}, up to {countOf(plan.request.minutesPerSession, "minute")} each —
+            reviews of the cards due by then, the lessons you remember least, and a quiz the day before:
           </p>
           <ol
             className="max-h-72 overflow-y-auto rounded-xl border border-line"
