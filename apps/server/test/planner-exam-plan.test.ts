@@ -131,6 +131,33 @@ describe("an exam plan from the student's cards", () => {
     expect(stored[0].description).toContain(`${s.ctx.config.appUrl}/review`);
   });
 
+  it("shows the cards due per local day in the forecast and the calendar feed", async () => {
+    const u = await makeUser(s);
+    const settings = await s.api("PATCH", `/users/${u.id}`, {
+      token: u.token,
+      body: { preferences: { timeZone: "Pacific/Auckland" } },
+    });
+    expect(settings.status).toBe(200);
+    const lesson = await insertLesson(u.id, "Osmosis", "BIOLOGY");
+    const cards = await deck(u, lesson); // new cards are due at once
+    const forecast = await s.api("GET", "/cards/forecast?days=7", { token: u.token });
+    expect(forecast.status).toBe(200);
+    expect(forecast.body.timeZone).toBe("Pacific/Auckland");
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Pacific/Auckland" }).format(new Date());
+    expect(forecast.body.days).toEqual([{ date: today, due: cards.length }]);
+    const bad = await s.api("GET", "/cards/forecast?days=500", { token: u.token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].path).toBe("days");
+
+    const feed = await s.api("GET", "/planner/calendar-feed", { token: u.token });
+    // The URL names the public app address; the same path on the test server.
+    const ics = await (await fetch(`${s.url}${new URL(feed.body.url).pathname}`)).text();
+    const vevent = ics.split("BEGIN:VEVENT").find((e) => e.includes(`SUMMARY:Review ${cards.length} cards`));
+    expect(vevent).toBeDefined();
+    expect(vevent).toContain(`DTSTART;VALUE=DATE:${today.replaceAll("-", "")}`);
+    expect(vevent).toContain(`UID:reviews-${today}@`);
+  });
+
   it("without cards in the subject, the plan is plain study sessions as before", async () => {
     const u = await makeUser(s);
     const exam = await s.api("POST", "/planner/events", {

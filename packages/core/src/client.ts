@@ -9,6 +9,7 @@ import type {
   CardSettingsInput,
   DueQueue,
   FromLessonResult,
+  DueForecast,
   Mastery,
   QuizAnswerResult,
 } from "./schemas/cards.js";
@@ -304,6 +305,7 @@ export class ApiClient {
   reviewCard = (id: string, input: { rating: CardRating; clientId: string; reviewedAt?: string }) =>
     this.request<CardReviewResult>("POST", `/cards/${id}/review`, { body: input });
   mastery = () => this.request<Mastery>("GET", "/cards/mastery");
+  dueForecast = (days = 30) => this.request<DueForecast>("GET", `/cards/forecast?days=${days}`);
   cardSettings = () => this.request<CardSettings>("GET", "/cards/settings");
   updateCardSettings = (input: CardSettingsInput) =>
     this.request<CardSettings>("PATCH", "/cards/settings", { body: input });

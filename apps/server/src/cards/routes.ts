@@ -1,8 +1,19 @@
 // /cards/* and /videos/:id/quiz-answers: thin handlers (parse → one service call). Rules live in the service.
-import { CardReviewInput, CardSettingsInput, DueQuery, IdParam, QuizAnswerInput, VideoIdParam } from "@lm/core";
+import {
+  CardReviewInput,
+  CardSettingsInput,
+  DueQuery,
+  ForecastQuery,
+  IdParam,
+  QuizAnswerInput,
+  VideoIdParam,
+} from "@lm/core";
 import { Router } from "express";
 import { requireAuth } from "../http/auth.js";
 import { parse } from "../http/validate.js";
+import { zoneOf } from "../planner/reminders.js";
+import { ownerSettings } from "../planner/repository.js";
+import { dueForecast } from "./forecast.js";
 import { mastery } from "./mastery.js";
 import type { CardsService } from "./service.js";
 import type { Db } from "../db/index.js";
@@ -22,6 +33,16 @@ export function cardRoutes(cards: CardsService, db: Db): Router {
   r.get("/mastery", async (req, res) => {
     const userId = req.auth!.userId;
     res.json(await db.withUser({ userId }, (tx) => mastery(tx, userId, cards.now())));
+  });
+  r.get("/forecast", async (req, res) => {
+    const userId = req.auth!.userId;
+    const { days } = parse(ForecastQuery, req.query, "query");
+    res.json(
+      await db.withUser({ userId }, async (tx) => {
+        const tz = zoneOf({ time_zone: null }, (await ownerSettings(tx, userId))?.time_zone);
+        return dueForecast(tx, userId, tz, cards.now(), days);
+      }),
+    );
   });
   r.get("/settings", async (req, res) => {
     res.json(await cards.settings(req.auth!.userId));

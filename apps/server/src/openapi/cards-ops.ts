@@ -31,6 +31,15 @@ export const CARD_OPS: Op[] = [
   },
   {
     method: "get",
+    path: "/cards/forecast",
+    tag: "Cards",
+    summary: "Cards due per local day ahead (overdue on today), in the student's time zone",
+    auth: true,
+    query: core.ForecastQuery,
+    response: core.DueForecast,
+  },
+  {
+    method: "get",
     path: "/cards/settings",
     tag: "Cards",
     summary: "Your scheduler settings",

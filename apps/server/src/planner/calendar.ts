@@ -1,9 +1,10 @@
 // Calendar sync: the secret subscription feed (token per user, rotatable) and .ics import.
 import { createHash, createHmac } from "node:crypto";
+import { dueForecast } from "../cards/forecast.js";
 import type { Db, Queryable } from "../db/index.js";
 import { one } from "../db/index.js";
 import { AppError, notFound } from "../http/errors.js";
-import { toICalendar } from "./domain/ics-export.js";
+import { type ExportableEvent, toICalendar } from "./domain/ics-export.js";
 import { classifyEvent } from "./domain/classify.js";
 import {
   EXPANSION_LIMITS,
@@ -12,6 +13,7 @@ import {
   type ExpansionMeter,
 } from "./domain/expansion-budget.js";
 import { IcsImportError, type ImportedEvent, parseICalendarSteps } from "./domain/ics-import.js";
+import { wallToInstant } from "./domain/tz.js";
 import { occurrenceStream, parseRRule } from "./domain/recurrence.js";
 import { expansionProblem } from "./expansion-errors.js";
 import type { Reminders } from "./reminders.js";
@@ -29,6 +31,30 @@ const tokenRow = (tx: Queryable, userId: string) =>
     "select salt, token_hash from auth.calendar_tokens where user_id = $1 for update",
     [userId],
   );
+
+/** The calendar feed carries the cards due on each of the next this many days. */
+const REVIEW_DAYS = 30;
+
+/** "Review N cards" as an all-day entry on its local day; the UID stays the same for that day. */
+function reviewDay(d: { date: string; due: number }, tz: string, now: Date, appUrl: string): ExportableEvent {
+  const [y, m, day] = d.date.split("-").map(Number);
+  const noon = wallToInstant(Date.UTC(y, m - 1, day, 12), tz);
+  return {
+    id: `reviews-${d.date}`,
+    title: `Review ${d.due} card${d.due === 1 ? "" : "s"}`,
+    description: `Cards due for review in Little Monster: ${appUrl}/review`,
+    subject: null,
+    type: "STUDY_SESSION",
+    startDate: noon,
+    endDate: null,
+    allDay: true,
+    isCompleted: false,
+    reminders: [],
+    rrule: null,
+    updatedAt: now,
+    createdAt: now,
+  };
+}
 
 export class CalendarService {
   /**
@@ -89,28 +115,36 @@ export class CalendarService {
     );
     if (!owner) throw notFound("Calendar");
     const userId = owner.user_id;
-    const { rows, tz } = await this.db.withUser({ userId }, async (tx) => ({
-      rows: await repo.listAll(tx, userId),
-      tz: zoneOf({ time_zone: null }, (await repo.ownerSettings(tx, userId))?.time_zone),
-    }));
+    const now = new Date();
+    const { rows, tz, forecast } = await this.db.withUser({ userId }, async (tx) => {
+      const tz = zoneOf({ time_zone: null }, (await repo.ownerSettings(tx, userId))?.time_zone);
+      return {
+        rows: await repo.listAll(tx, userId),
+        tz,
+        forecast: await dueForecast(tx, userId, tz, now, REVIEW_DAYS),
+      };
+    });
     return toICalendar(
-      rows.map((r) => ({
-        id: r.id,
-        title: r.title,
-        description: r.description,
-        subject: r.subject,
-        type: r.type,
-        startDate: r.start_date,
-        endDate: r.end_date,
-        allDay: r.all_day,
-        isCompleted: r.is_completed,
-        reminders: r.reminders,
-        rrule: r.rrule,
-        updatedAt: r.updated_at,
-        createdAt: r.created_at,
-        timeZone: r.time_zone,
-        exdates: r.exdates,
-      })),
+      [
+        ...rows.map((r) => ({
+          id: r.id,
+          title: r.title,
+          description: r.description,
+          subject: r.subject,
+          type: r.type,
+          startDate: r.start_date,
+          endDate: r.end_date,
+          allDay: r.all_day,
+          isCompleted: r.is_completed,
+          reminders: r.reminders,
+          rrule: r.rrule,
+          updatedAt: r.updated_at,
+          createdAt: r.created_at,
+          timeZone: r.time_zone,
+          exdates: r.exdates,
+        })),
+        ...forecast.days.map((d) => reviewDay(d, tz, now, this.appUrl)),
+      ],
       { calendarName: "Little Monster planner", timeZone: tz },
     );
   }

@@ -52,6 +52,14 @@ export type DueCounts = z.infer<typeof DueCounts>;
 
 export const DueQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) });
 export const DueQueue = z.object({ counts: DueCounts, items: z.array(Card) });
+
+/** Cards due per local day ahead (overdue ones count on today), for the planner's views. */
+export const ForecastQuery = z.object({ days: z.coerce.number().int().min(1).max(90).default(30) });
+export const DueForecast = z.object({
+  timeZone: z.string(),
+  days: z.array(z.object({ date: z.string(), due: z.number().int() })),
+});
+export type DueForecast = z.infer<typeof DueForecast>;
 export type DueQueue = z.infer<typeof DueQueue>;
 
 export const CardReviewInput = z.strictObject({
