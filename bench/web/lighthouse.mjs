@@ -1,9 +1,11 @@
 // Lighthouse (mobile preset) on the feed and a lesson page of the production build, served by the
-// real server on a fresh embedded database; median of 3 runs per page. Needs lighthouse@12.2.3
+// real server on a fresh embedded database; median of 3 runs per page. Each run records Lighthouse's
+// CPU benchmark index and the machine's load average, so figures from different machines (or a busy
+// moment) can be compared honestly. Needs lighthouse@12.2.3
 // (`npx lighthouse@12.2.3` fetches it) and the system Chromium. Run: node bench/web/lighthouse.mjs
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 
@@ -52,6 +54,8 @@ try {
       }
       const r = JSON.parse(readFileSync(out, "utf8"));
       runs.push({
+        index: Math.round(r.environment?.benchmarkIndex ?? 0),
+        load: loadavg()[0].toFixed(2),
         performance: Math.round(r.categories.performance.score * 100),
         accessibility: Math.round(r.categories.accessibility.score * 100),
         bestPractices: Math.round(r.categories["best-practices"].score * 100),
@@ -64,8 +68,9 @@ try {
     runs.sort((a, b) => a.performance - b.performance);
     const m = runs[Math.floor(RUNS / 2)];
     rows.push(
-      `| ${name} | ${runs.map((r) => r.performance).join(", ")} | **${m.performance}** | ${m.accessibility} | ${m.bestPractices} | ${m.fcp} | ${m.lcp} | ${m.tbt} | ${m.cls} |`,
+      `| ${name} | ${runs.map((r) => r.performance).join(", ")} | **${m.performance}** | ${m.accessibility} | ${m.bestPractices} | ${m.fcp} | ${m.lcp} | ${m.tbt} | ${m.cls} | ${runs.map((r) => r.index).join(", ")} | ${runs.map((r) => r.load).join(", ")} |`,
     );
+    console.error(`${name}: ${JSON.stringify(runs)}`);
   }
   // The first load's JavaScript: what index.html loads or preloads (every page gets it), gzip at the
   // server's level (compression's default, 6).
@@ -85,8 +90,11 @@ try {
     "median shown, production build served by the real server (gzip on) on a fresh embedded database.",
     "The CPU slowdown multiplies whatever else the 2-core machine is doing, so scores drop when it is busy.",
     "",
-    "| page | performance runs | median | accessibility | best practices | FCP | LCP | TBT | CLS |",
-    "|---|---|---:|---:|---:|---|---|---|---|",
+    `Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version}. Index: Lighthouse's CPU benchmark index per run`,
+    "(higher is faster); load: the 1-minute load average when each run ended. FCP/LCP/TBT/CLS are the median run's.",
+    "",
+    "| page | performance runs | median | accessibility | best practices | FCP | LCP | TBT | CLS | index | load |",
+    "|---|---|---:|---:|---:|---|---|---|---|---|---|",
     ...rows,
     "",
     "Initial JavaScript (the scripts index.html loads and preloads; every route's own code is a lazy chunk):",

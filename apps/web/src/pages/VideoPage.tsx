@@ -1,19 +1,16 @@
 import { countOf } from "@lm/core";
 import type { Video } from "@lm/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { lazy, Suspense, useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
 import { ButtonLink } from "../components/ui/Button";
 import { Avatar, Badge, Card, EmptyState, ErrorState, Skeleton, SubjectChip } from "../components/ui/Misc";
 import { AddCardsButton } from "../features/cards/components/AddCardsButton";
 import { StartAtMoment } from "../features/cards/components/StartAtMoment";
-import { Comments } from "../features/comments/components/Comments";
 import { isInProgress, useVideo } from "../features/videos/api/get-video";
 import { videoKeys } from "../features/videos/api/keys";
 import { countView } from "../features/videos/api/view-video";
-import { CreatorControls } from "../features/videos/components/CreatorControls";
 import { GenerationFailed, GenerationProgress } from "../features/videos/components/GenerationStatus";
-import { Quiz } from "../features/videos/components/Quiz";
 import { RatingStars } from "../features/videos/components/RatingStars";
 import { ReportLessonButton } from "../features/videos/components/ReportLessonButton";
 import { ShareButton } from "../features/videos/components/ShareButton";
@@ -23,8 +20,17 @@ import { isApiError } from "../lib/errors";
 import { errorMessage } from "../lib/errors";
 import { DIFFICULTY_LABELS, formatClock, formatCount, timeAgo } from "../lib/format";
 import { useDocumentTitle } from "../lib/hooks";
+import { WhenVisible } from "../components/ui/WhenVisible";
 import { useChannel } from "../lib/realtime";
 import { selectIsModerator, useAuth } from "../stores/auth";
+
+// Below the fold or only for some readers: loaded after the lesson itself has painted, so the
+// comment form's and the edit dialog's schema code is not on the lesson's first load.
+const Comments = lazy(() => import("../features/comments/components/Comments").then((m) => ({ default: m.Comments })));
+const Quiz = lazy(() => import("../features/videos/components/Quiz").then((m) => ({ default: m.Quiz })));
+const CreatorControls = lazy(() =>
+  import("../features/videos/components/CreatorControls").then((m) => ({ default: m.CreatorControls })),
+);
 
 function useLiveVideo(id: string) {
   const qc = useQueryClient();
@@ -152,7 +158,9 @@ export default function VideoPage() {
           {ready && <ShareButton path={`/videos/${v.id}`} title={v.title} />}
           {ready && user && <AddCardsButton videoId={v.id} />}
           {user && !isCreator && v.status === "PUBLIC" && <ReportLessonButton videoId={v.id} />}
-          {isCreator ? <CreatorControls video={v} /> : isModerator && <CreatorControls video={v} canEdit={false} />}
+          <Suspense fallback={null}>
+            {isCreator ? <CreatorControls video={v} /> : isModerator && <CreatorControls video={v} canEdit={false} />}
+          </Suspense>
         </div>
       </header>
 
@@ -220,7 +228,9 @@ export default function VideoPage() {
             <h2 id="quiz" className="mb-3 text-lg font-bold text-fg">
               Quiz
             </h2>
-            <Quiz questions={v.quiz} videoId={user ? v.id : undefined} />
+            <WhenVisible label="Loading the quiz">
+              <Quiz questions={v.quiz} videoId={user ? v.id : undefined} />
+            </WhenVisible>
           </Card>
           {/* After the content: a student rates what they have read. */}
           <Card className="flex flex-col gap-3">
@@ -229,7 +239,11 @@ export default function VideoPage() {
           </Card>
         </>
       )}
-      {ready && <Comments videoId={v.id} videoCreatorId={v.createdBy.id} />}
+      {ready && (
+        <WhenVisible label="Loading comments" minHeight={240}>
+          <Comments videoId={v.id} videoCreatorId={v.createdBy.id} />
+        </WhenVisible>
+      )}
     </article>
   );
 }

@@ -9,3 +9,8 @@ afterEach(() => {
   // Every test starts signed out.
   useAuth.setState({ session: null, user: null, endedMessage: null });
 });
+
+// happy-dom has no layout, so its IntersectionObserver never reports an intersection: without it,
+// WhenVisible renders its children at once (WhenVisible.test.tsx covers the observer path).
+// biome-ignore lint/suspicious/noExplicitAny: removing a global the DOM shim defines
+delete (globalThis as any).IntersectionObserver;
