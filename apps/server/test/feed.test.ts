@@ -137,6 +137,23 @@ describe("feed", () => {
     const forYou = await s.api("GET", "/videos?sort=for_you", { token: fan.token });
     expect(forYou.body.items[0].id).toBe(art);
     expect((await s.api("GET", "/videos?sort=for_you")).status).toBe(401);
+
+    // Cards due in a subject make it a weak one: its lessons come before the chosen subjects'.
+    const weakLesson = await insertVideo({
+      title: "Harmony basics",
+      subject: "MUSIC",
+      keyPoints: ["Chords are built from stacked thirds"],
+    });
+    const cards = await s.api("POST", `/cards/from-lesson/${weakLesson}`, { token: fan.token });
+    expect([200, 201]).toContain(cards.status);
+    const weakFirst = (await s.api("GET", "/videos?sort=for_you&limit=100", { token: fan.token })).body.items as Array<{
+      id: string;
+      subject: string;
+    }>;
+    const firstNonMusic = weakFirst.findIndex((v) => v.subject !== "MUSIC");
+    expect(weakFirst[0].subject).toBe("MUSIC");
+    expect(weakFirst.slice(firstNonMusic).some((v) => v.subject === "MUSIC")).toBe(false);
+    expect(weakFirst[firstNonMusic].id).toBe(art);
     const trending = await s.api("GET", "/videos?sort=trending&limit=5");
     expect(trending.status).toBe(200);
   });

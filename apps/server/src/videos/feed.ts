@@ -30,7 +30,8 @@ function plan(q: Query): SortPlan {
       return { keys: ["v.trending_score", "v.id"], casts: ["float8", "uuid"] };
     case "for_you":
       return {
-        keys: ["(v.subject = any($subjects))::int", "v.trending_score", "v.id"],
+        // Weak subjects first (2), then the student's chosen ones (1), then the rest; trending within.
+        keys: ["((v.subject = any($weak))::int * 2 + (v.subject = any($subjects))::int)", "v.trending_score", "v.id"],
         casts: ["int", "float8", "uuid"],
       };
     default:
@@ -91,6 +92,8 @@ function decodeCursor(cursor: string, sort: string, casts: string[]): string[] {
 export interface FeedViewer {
   userId: string | null;
   subjects: string[];
+  /** for_you: subjects the student is weak in (cards due for review, or quiz answers mostly wrong). */
+  weakSubjects?: string[];
 }
 
 export async function listVideos(tx: Queryable, q: Query, viewer: FeedViewer) {
@@ -121,7 +124,10 @@ export async function listVideos(tx: Queryable, q: Query, viewer: FeedViewer) {
     named.q = q.q;
     where.push("v.search @@ websearch_to_tsquery('english', $q)");
   }
-  if (q.sort === "for_you" && !q.q) named.subjects = viewer.subjects;
+  if (q.sort === "for_you" && !q.q) {
+    named.subjects = viewer.subjects;
+    named.weak = viewer.weakSubjects ?? [];
+  }
   if (q.cursor) {
     const values = decodeCursor(q.cursor, sortName, p.casts);
     const placeholders = values.map((v, i) => {

@@ -10,6 +10,7 @@ import { sendAsUser } from "../jobs/in-transaction.js";
 import { JOBS } from "../jobs/queues.js";
 import { deleteLessonFiles } from "../media/render/files.js";
 import type { AuthInfo } from "../http/express.js";
+import { weakSubjectsOf } from "../cards/weak-subjects.js";
 import { listVideos } from "./feed.js";
 import { type FeedCache, feedKey } from "./feed-cache.js";
 import { toVideo } from "./presenter.js";
@@ -122,11 +123,17 @@ export class VideosService {
     }
     return db.withUser(actor(auth), async (tx) => {
       let subjects: string[] = [];
+      let weakSubjects: string[] = [];
       if (query.sort === "for_you" && auth) {
         const me = await tx.query<{ subjects: string[] }>("select subjects from public.users where id = auth.uid()");
         subjects = me[0]?.subjects ?? [];
+        weakSubjects = await weakSubjectsOf(tx);
       }
-      const { rows, nextCursor } = await listVideos(tx, query, { userId: auth?.userId ?? null, subjects });
+      const { rows, nextCursor } = await listVideos(tx, query, {
+        userId: auth?.userId ?? null,
+        subjects,
+        weakSubjects,
+      });
       return { items: rows.map((r) => toVideo(r, Boolean(auth))), nextCursor };
     });
   }
