@@ -3,6 +3,7 @@ import { useMemo, useState } from "react";
 import { Button } from "../components/ui/Button";
 import { Icon } from "../components/ui/Icon";
 import { ErrorState, PageHeader, Skeleton } from "../components/ui/Misc";
+import { useDueForecast } from "../features/cards/api/cards";
 import { useEvents } from "../features/planner/api/get-events";
 import { AgendaList } from "../features/planner/components/AgendaList";
 import { CalendarFeedDialog, ImportIcsButton } from "../features/planner/components/CalendarTools";
@@ -57,6 +58,7 @@ export default function PlannerPage() {
   const [planOpen, setPlanOpen] = useState(false);
   const [from, to, label] = useMemo(() => rangeFor(view, anchor), [view, anchor]);
   const events = useEvents(from, to);
+  const reviews = useDueForecast();
 
   const step = (dir: 1 | -1) =>
     setAnchor((a) =>
@@ -129,7 +131,7 @@ export default function PlannerPage() {
         />
       ) : view === "month" ? (
         <>
-          <MonthView month={anchor} events={events.data} onOpen={open} onAdd={add} />
+          <MonthView month={anchor} events={events.data} onOpen={open} onAdd={add} reviews={reviews.data} />
           <div className="mt-6 sm:hidden">
             <h2 className="mb-3 text-lg font-semibold text-fg">This month</h2>
             <AgendaList
@@ -137,13 +139,14 @@ export default function PlannerPage() {
                 (e) => new Date(e.occurrenceDate ?? e.startDate).getMonth() === anchor.getMonth(),
               )}
               onOpen={open}
+              reviews={reviews.data}
             />
           </div>
         </>
       ) : view === "week" ? (
         <WeekView week={anchor} events={events.data} onOpen={open} onAdd={add} />
       ) : (
-        <AgendaList events={events.data} onOpen={open} />
+        <AgendaList events={events.data} onOpen={open} reviews={reviews.data} />
       )}
 
       <section aria-labelledby="cal-tools" className="mt-8 rounded-2xl border border-line bg-surface p-5">

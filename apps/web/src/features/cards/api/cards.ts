@@ -4,7 +4,23 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { useAuth } from "../../../stores/auth";
 
-export const cardKeys = { all: ["cards"] as const, due: ["cards", "due"] as const };
+export const cardKeys = {
+  all: ["cards"] as const,
+  due: ["cards", "due"] as const,
+  forecast: ["cards", "forecast"] as const,
+};
+
+/** Cards due per local day for the next six weeks (the planner's month and agenda views). */
+export function useDueForecast() {
+  const signedIn = useAuth((s) => s.session !== null);
+  return useQuery({
+    queryKey: cardKeys.forecast,
+    queryFn: () => api.dueForecast(42),
+    enabled: signedIn,
+    select: (f) => new Map(f.days.map((d) => [d.date, d.due])),
+    staleTime: 60_000,
+  });
+}
 
 export function useDueCards() {
   const signedIn = useAuth((s) => s.session !== null);

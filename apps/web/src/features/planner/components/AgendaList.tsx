@@ -7,6 +7,7 @@ import { daysUntil, fmtDayLong, fmtTime } from "../lib/dates";
 import { EVENT_TYPE_LABELS } from "./EventDialog";
 import { eventStart } from "./EventChip";
 import { groupByDay } from "./MonthView";
+import { ReviewsDue } from "./ReviewsDue";
 
 function AgendaItem({ event, onOpen }: { event: PlannerEvent; onOpen(e: PlannerEvent): void }) {
   const toggle = useToggleComplete();
@@ -51,7 +52,16 @@ function AgendaItem({ event, onOpen }: { event: PlannerEvent; onOpen(e: PlannerE
   );
 }
 
-export function AgendaList({ events, onOpen }: { events: PlannerEvent[]; onOpen(e: PlannerEvent): void }) {
+export function AgendaList({
+  events,
+  onOpen,
+  reviews,
+}: {
+  events: PlannerEvent[];
+  onOpen(e: PlannerEvent): void;
+  /** Review cards due per local day (YYYY-MM-DD). */
+  reviews?: Map<string, number>;
+}) {
   const groups = [...groupByDay(events).entries()].sort(([a], [b]) => a.localeCompare(b));
   if (groups.length === 0) {
     return (
@@ -64,7 +74,10 @@ export function AgendaList({ events, onOpen }: { events: PlannerEvent[]; onOpen(
     <div className="flex flex-col gap-5">
       {groups.map(([key, list]) => (
         <section key={key} aria-label={fmtDayLong(eventStart(list[0]))}>
-          <h3 className="mb-2 text-sm font-semibold text-muted">{fmtDayLong(eventStart(list[0]))}</h3>
+          <h3 className="mb-2 flex items-center gap-2 text-sm font-semibold text-muted">
+            {fmtDayLong(eventStart(list[0]))}
+            <ReviewsDue count={reviews?.get(key)} />
+          </h3>
           <ul className="flex flex-col gap-2">
             {list.map((e) => (
               <AgendaItem key={`${e.id}-${e.occurrenceDate ?? ""}`} event={e} onOpen={onOpen} />

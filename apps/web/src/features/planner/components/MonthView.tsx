@@ -2,12 +2,15 @@ import type { PlannerEvent } from "@lm/core";
 import { Icon } from "../../../components/ui/Icon";
 import { dayKey, fmtDayLong, monthGrid, sameDay, WEEKDAYS } from "../lib/dates";
 import { colorOf, EventChip, eventStart } from "./EventChip";
+import { ReviewsDue } from "./ReviewsDue";
 
 interface Props {
   month: Date;
   events: PlannerEvent[];
   onOpen(e: PlannerEvent): void;
   onAdd(day: Date): void;
+  /** Review cards due per local day (YYYY-MM-DD). */
+  reviews?: Map<string, number>;
 }
 
 export function groupByDay(events: PlannerEvent[]): Map<string, PlannerEvent[]> {
@@ -20,7 +23,7 @@ export function groupByDay(events: PlannerEvent[]): Map<string, PlannerEvent[]> 
   return map;
 }
 
-export function MonthView({ month, events, onOpen, onAdd }: Props) {
+export function MonthView({ month, events, onOpen, onAdd, reviews }: Props) {
   const days = monthGrid(month);
   const byDay = groupByDay(events);
   const today = new Date();
@@ -62,6 +65,7 @@ export function MonthView({ month, events, onOpen, onAdd }: Props) {
                   <Icon name="plus" className="size-3.5" />
                 </button>
               </div>
+              <ReviewsDue count={reviews?.get(dayKey(d))} compact />
               <div className="hidden flex-col gap-0.5 sm:flex">
                 {list.slice(0, 3).map((e) => (
                   <EventChip key={`${e.id}-${e.occurrenceDate ?? ""}`} event={e} onOpen={onOpen} compact />
