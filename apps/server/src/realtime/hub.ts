@@ -75,7 +75,7 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
     const release = perIp.acquire(clientIp(req, ctx.config.trustProxy));
     if (!release) {
       const detail = "Too many live connections from your network; try again later";
-      socket.end(rawProblem(new AppError("rate_limited", 429, detail, undefined, { "Retry-After": "30" })));
+      socket.end(rawProblem(new AppError("rate_limited", detail, { headers: { "Retry-After": "30" } })));
       return;
     }
     socket.once("close", release);
