@@ -94,7 +94,7 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
       }
       ctx.log.info({ videoId, step: err.step }, "generation failed");
       await ctx.db.asService((tx) =>
-        repo.markFailed(tx, videoId, err.reason, err.step === "moderation" ? "REJECTED" : "FAILED"),
+        repo.markFailed(tx, videoId, err.code, err.reason, err.step === "moderation" ? "REJECTED" : "FAILED"),
       );
       countGenerationJob(err.step === "moderation" ? "rejected" : "failed");
       return;
@@ -104,7 +104,7 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
       await ctx.db.asService((tx) => tx.query("update public.videos set status = 'PENDING' where id = $1", [videoId]));
       throw err;
     }
-    await ctx.db.asService((tx) => repo.markFailed(tx, videoId, UNEXPECTED));
+    await ctx.db.asService((tx) => repo.markFailed(tx, videoId, "unexpected", UNEXPECTED));
     countGenerationJob("failed");
   }
 }
