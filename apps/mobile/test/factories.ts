@@ -52,6 +52,7 @@ export function makeVideo(over: Partial<Video> = {}): Video {
     commentCount: 0,
     tags: [],
     quiz: [{ question: "What absorbs light?", choices: ["Chlorophyll", "Water"], answerIndex: 0 }],
+    failureCode: null,
     failureReason: null,
     media: {
       status: "PENDING",

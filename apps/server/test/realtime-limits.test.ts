@@ -164,7 +164,7 @@ describe("the shared realtime client (web and mobile)", () => {
       expect(seen.filter((m) => m.type === "error")).toEqual([]);
       expect(sockets.at(-1)?.readyState).toBe(WebSocket.OPEN);
       await s.ctx.db.query("update public.videos set title = 'Renamed live' where id = $1", [videos[39]]);
-      await waitFor(() => events.some((e) => e.data.title === "Renamed live"));
+      await waitFor(() => events.some((e) => e.event === "video.updated" && e.data.title === "Renamed live"));
     } finally {
       client.close();
     }

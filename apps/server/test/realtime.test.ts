@@ -1,4 +1,5 @@
 // Realtime over a real WebSocket: channel rules, events produced by the database, two instances.
+import { RealtimeEventMessage } from "@lm/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser, type TestServer, startTestServer, waitFor } from "./harness.js";
 import { NOTES } from "./fixtures/notes.js";
@@ -99,8 +100,41 @@ describe("events from the database", () => {
       [fan.id],
     );
     expect((await own.event("notification.created")).data).toMatchObject({ title: "Exam tomorrow" });
+    // Every event sent is what core's schema for it describes (what the clients parse with).
+    const events = [...watcher.messages, ...own.messages].filter((m) => m.type === "event");
+    expect(events.length).toBeGreaterThanOrEqual(4);
+    for (const e of events) expect(RealtimeEventMessage.safeParse(e).success, JSON.stringify(e)).toBe(true);
     watcher.ws.close();
     own.ws.close();
+  });
+
+  it("an event off its schema is dropped before it reaches anyone; the next valid one still arrives", async () => {
+    const owner = await makeUser(s);
+    const video = await insertVideo(owner.id);
+    const watcher = await connect(s);
+    await watcher.subscribe(`video:${video}`);
+    const notify = (data: Record<string, unknown>) =>
+      s.ctx.db.query("select pg_notify('lm_events', $1)", [
+        JSON.stringify({ channel: `video:${video}`, event: "video.updated", data }),
+      ]);
+    const summary = {
+      id: video,
+      status: "PUBLIC",
+      title: "Valid",
+      failureCode: null,
+      failureReason: null,
+      thumbnailUrl: null,
+      createdBy: owner.id,
+    };
+    // The creator as a whole user where the contract has an id: what once broke the phone's cache.
+    await notify({ ...summary, title: "Off schema", createdBy: { id: owner.id } });
+    await notify({ ...summary, failureCode: "a_code_no_client_knows" });
+    await notify(summary);
+    const valid = await watcher.event("video.updated", (d) => d.title === "Valid");
+    expect(valid.data).toEqual(summary);
+    const updates = watcher.messages.filter((m) => m.event === "video.updated" && m.data?.id === video);
+    expect(updates.map((m) => m.data?.title).filter((t) => t !== "RT")).toEqual(["Valid"]);
+    watcher.ws.close();
   });
 
   it("generation progress is pushed as video.updated on user:<id>: PENDING → GENERATING → PUBLIC", async () => {

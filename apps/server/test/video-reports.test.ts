@@ -154,6 +154,7 @@ describe("the reported-lessons queue", () => {
     expect(removed.status).toBe(200);
     expect(removed.body).toMatchObject({
       status: "REJECTED",
+      failureCode: "removed_by_moderator",
       failureReason: "Removed by a moderator: It recommends unsafe chemistry at home.",
     });
     expect(await openReports(id)).toBe(0);
@@ -162,7 +163,11 @@ describe("the reported-lessons queue", () => {
     const feed = await s.api("GET", "/videos?limit=100");
     expect(feed.body.items.some((v: { id: string }) => v.id === id)).toBe(false);
     const mine = await s.api("GET", `/videos/${id}`, { token: owner.token });
-    expect(mine.body).toMatchObject({ status: "REJECTED", failureReason: removed.body.failureReason });
+    expect(mine.body).toMatchObject({
+      status: "REJECTED",
+      failureCode: "removed_by_moderator",
+      failureReason: removed.body.failureReason,
+    });
     const inbox = await s.api("GET", "/notifications", { token: owner.token });
     expect(inbox.body.items[0]).toMatchObject({
       kind: "video.removed",

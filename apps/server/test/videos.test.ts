@@ -72,6 +72,8 @@ describe("POST /videos", () => {
     });
     const v = await settled(res.body.id, u.token);
     expect(v.status).toBe("FAILED");
+    // Clients branch on the code, never on the wording.
+    expect(v.failureCode).toBe("no_model");
     expect(v.failureReason).toMatch(/LLM_MODEL_PATH|LLM_BASE_URL/);
   });
 
@@ -204,7 +206,7 @@ describe("visibility and edits", () => {
     expect((await s.api("POST", `/videos/${failed.body.id}/retry`, { token: owner.token, body: {} })).status).toBe(404);
     const retried = await s.api("POST", `/videos/${failed.body.id}/retry`, { token: u.token, body: {} });
     expect(retried.status).toBe(202);
-    expect(retried.body).toMatchObject({ status: "PENDING", failureReason: null });
+    expect(retried.body).toMatchObject({ status: "PENDING", failureCode: null, failureReason: null });
     expect((await settled(failed.body.id, u.token)).status).toBe("FAILED");
   });
 });

@@ -32,6 +32,7 @@ import type {
   VideoUpdateInput,
 } from "./schemas/videos.js";
 import type { FieldError } from "./errors.js";
+import { type ErrorCode, isErrorCode } from "./problems.js";
 
 export class ApiError extends Error {
   constructor(
@@ -56,6 +57,10 @@ export class ApiError extends Error {
  * server's `{ ok: true }`): an ApiError, so screens show their error state instead of crashing.
  */
 export const MALFORMED_RESPONSE = "malformed_response";
+/** Every code an ApiError can carry that this build knows: the server's table plus the client's own. */
+export type ApiErrorCode = ErrorCode | typeof MALFORMED_RESPONSE;
+/** Narrows a code from the wire (a newer server may send one this build does not know). */
+export const isApiErrorCode = (code: string): code is ApiErrorCode => code === MALFORMED_RESPONSE || isErrorCode(code);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
 /** Where an item keeps the id the screens key it by. */

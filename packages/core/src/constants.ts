@@ -23,6 +23,36 @@ export const DIFFICULTIES = ["BEGINNER", "INTERMEDIATE", "ADVANCED"] as const;
 
 export const VIDEO_STATUSES = ["PENDING", "GENERATING", "PUBLIC", "PRIVATE", "FAILED", "REJECTED"] as const;
 
+/**
+ * Why a lesson is FAILED or REJECTED (beside the readable failureReason), for clients to branch on:
+ * no_model: this server has no AI model and the request had no notes to build from;
+ * model_unavailable: the model is configured but cannot load or run; model_failed: it failed
+ * while writing; invalid_lesson: its answer was not a complete lesson; low_quality: the lesson
+ * failed the quality checks; moderation_rejected: the request broke the community rules;
+ * removed_by_moderator: a published lesson was taken down; unexpected: anything else.
+ */
+export const VIDEO_FAILURE_CODES = [
+  "no_model",
+  "model_unavailable",
+  "model_failed",
+  "invalid_lesson",
+  "low_quality",
+  "moderation_rejected",
+  "removed_by_moderator",
+  "unexpected",
+] as const;
+
+/** Why a lesson's video (its render job) is FAILED or UNAVAILABLE; the lesson itself stays published. */
+export const MEDIA_FAILURE_CODES = [
+  "speech_failed",
+  "speech_bad_audio",
+  "render_disabled",
+  "speech_unavailable",
+  "encoder_unavailable",
+  "encode_failed",
+  "render_failed",
+] as const;
+
 export const MODERATION_STATUSES = ["PENDING", "APPROVED", "FLAGGED", "REJECTED"] as const;
 
 export const EVENT_TYPES = ["EXAM", "ASSIGNMENT", "STUDY_SESSION", "CLASS", "REMINDER", "OTHER"] as const;

@@ -1,6 +1,15 @@
 // The contract's enums (api-v1.md "Enums"). Values are UPPER_SNAKE and never renamed.
 import { z } from "zod";
-import { SUBJECTS, DIFFICULTIES, VIDEO_STATUSES, MODERATION_STATUSES, EVENT_TYPES, ROLES } from "./constants.js";
+import {
+  DIFFICULTIES,
+  EVENT_TYPES,
+  MEDIA_FAILURE_CODES,
+  MODERATION_STATUSES,
+  ROLES,
+  SUBJECTS,
+  VIDEO_FAILURE_CODES,
+  VIDEO_STATUSES,
+} from "./constants.js";
 
 export const Subject = z.enum(SUBJECTS);
 export type Subject = z.infer<typeof Subject>;
@@ -10,6 +19,12 @@ export type Difficulty = z.infer<typeof Difficulty>;
 
 export const VideoStatus = z.enum(VIDEO_STATUSES);
 export type VideoStatus = z.infer<typeof VideoStatus>;
+
+export const VideoFailureCode = z.enum(VIDEO_FAILURE_CODES);
+export type VideoFailureCode = z.infer<typeof VideoFailureCode>;
+
+export const MediaFailureCode = z.enum(MEDIA_FAILURE_CODES);
+export type MediaFailureCode = z.infer<typeof MediaFailureCode>;
 
 export const ModerationStatus = z.enum(MODERATION_STATUSES);
 export type ModerationStatus = z.infer<typeof ModerationStatus>;

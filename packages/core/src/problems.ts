@@ -1,62 +1,49 @@
-// The contract's error codes and their titles (api-v1.md "Errors"), zod-free for small bundles.
+// The one error table (api-v1.md "Errors"): every code the server answers with, its HTTP status and
+// its problem title. A throw names a code, never a status; zod-free for small bundles.
 
-export const ERROR_CODES = [
-  "validation_error",
-  "invalid_json",
-  "unsupported_media_type",
-  "payload_too_large",
-  "headers_too_large",
-  "malformed_request",
-  "request_timeout",
-  "not_found",
-  "unauthorized",
-  "forbidden",
-  "rate_limited",
-  "internal",
-  "email_taken",
-  "invalid_credentials",
-  "invalid_refresh_token",
-  "refresh_token_reused",
-  "invalid_token",
-  "email_not_verified",
-  "idempotency_key_reused",
-  "idempotency_key_in_flight",
-  "content_rejected",
-  "cannot_rate_own_video",
-  "cannot_report_own_video",
-  "cannot_report_own_comment",
-  "conflict",
-  "service_unavailable",
-  "expansion_limit",
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number] | (string & {});
+/** What each code answers with. Titles are exactly what problem+json has always carried. */
+export const ERRORS = {
+  validation_error: { status: 400, title: "Validation failed" },
+  expansion_limit: { status: 400, title: "Too much recurrence to expand" },
+  invalid_json: { status: 400, title: "Malformed JSON" },
+  unsupported_media_type: { status: 415, title: "Unsupported media type" },
+  payload_too_large: { status: 413, title: "Payload too large" },
+  headers_too_large: { status: 431, title: "Request headers too large" },
+  malformed_request: { status: 400, title: "Malformed request" },
+  request_timeout: { status: 408, title: "Request timeout" },
+  not_found: { status: 404, title: "Not found" },
+  unauthorized: { status: 401, title: "Unauthorized" },
+  forbidden: { status: 403, title: "Forbidden" },
+  rate_limited: { status: 429, title: "Too many requests" },
+  internal: { status: 500, title: "Internal server error" },
+  email_taken: { status: 409, title: "Email already registered" },
+  invalid_credentials: { status: 401, title: "Invalid email or password" },
+  invalid_refresh_token: { status: 401, title: "Invalid refresh token" },
+  refresh_token_reused: { status: 401, title: "Refresh token reused" },
+  invalid_token: { status: 400, title: "Invalid or expired token" },
+  email_not_verified: { status: 403, title: "Email not verified" },
+  idempotency_key_reused: { status: 422, title: "Idempotency key reused" },
+  idempotency_key_in_flight: { status: 409, title: "Idempotency key in flight" },
+  content_rejected: { status: 422, title: "Content rejected" },
+  cannot_rate_own_video: { status: 403, title: "You cannot rate your own video" },
+  cannot_report_own_video: { status: 403, title: "You cannot report your own video" },
+  cannot_report_own_comment: { status: 403, title: "You cannot report your own comment" },
+  conflict: { status: 409, title: "Conflict" },
+  service_unavailable: { status: 503, title: "Service unavailable" },
+  // Codes added beyond api-v1.md. Their title has always been the code itself; kept so no answer changes.
+  lesson_not_ready: { status: 409, title: "lesson_not_ready" },
+  client_id_reused: { status: 409, title: "client_id_reused" },
+  range_not_satisfiable: { status: 416, title: "range_not_satisfiable" },
+  invalid_media_token: { status: 401, title: "invalid_media_token" },
+} as const satisfies Record<string, { status: number; title: string }>;
 
-export const PROBLEM_TITLES: Record<string, string> = {
-  validation_error: "Validation failed",
-  expansion_limit: "Too much recurrence to expand",
-  invalid_json: "Malformed JSON",
-  unsupported_media_type: "Unsupported media type",
-  payload_too_large: "Payload too large",
-  headers_too_large: "Request headers too large",
-  malformed_request: "Malformed request",
-  request_timeout: "Request timeout",
-  not_found: "Not found",
-  unauthorized: "Unauthorized",
-  forbidden: "Forbidden",
-  rate_limited: "Too many requests",
-  internal: "Internal server error",
-  email_taken: "Email already registered",
-  invalid_credentials: "Invalid email or password",
-  invalid_refresh_token: "Invalid refresh token",
-  refresh_token_reused: "Refresh token reused",
-  invalid_token: "Invalid or expired token",
-  email_not_verified: "Email not verified",
-  idempotency_key_reused: "Idempotency key reused",
-  idempotency_key_in_flight: "Idempotency key in flight",
-  content_rejected: "Content rejected",
-  cannot_rate_own_video: "You cannot rate your own video",
-  cannot_report_own_video: "You cannot report your own video",
-  cannot_report_own_comment: "You cannot report your own comment",
-  conflict: "Conflict",
-  service_unavailable: "Service unavailable",
-};
+/** Closed: a code missing from the table is a type error, in a throw and in a client's messages. */
+export type ErrorCode = keyof typeof ERRORS;
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+export const PROBLEM_TITLES: Record<ErrorCode, string> = Object.fromEntries(
+  ERROR_CODES.map((code) => [code, ERRORS[code].title]),
+) as Record<ErrorCode, string>;
+
+/** Narrows a code from the wire (a newer server may send one this build does not know). */
+export const isErrorCode = (code: string): code is ErrorCode => Object.hasOwn(ERRORS, code);

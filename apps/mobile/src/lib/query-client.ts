@@ -1,7 +1,8 @@
 // React Query defaults: a lost connection is not retried in a loop; the offline cache answers instead.
-import { ApiError } from "@lm/core";
+import { ApiError, isApiErrorCode } from "@lm/core";
 import { QueryClient } from "@tanstack/react-query";
 import { watchAppFocus } from "./app-focus";
+import { ERROR_MESSAGES } from "./error-messages";
 
 watchAppFocus();
 
@@ -22,7 +23,10 @@ export function makeQueryClient(): QueryClient {
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.detail ?? error.code.replace(/_/g, " ");
+  if (error instanceof ApiError) {
+    if (error.detail) return error.detail;
+    return isApiErrorCode(error.code) ? ERROR_MESSAGES[error.code] : error.code.replace(/_/g, " ");
+  }
   if (error instanceof Error && /network|fetch/i.test(error.message))
     return "No connection. Try again when you are online.";
   return error instanceof Error ? error.message : "Something went wrong";

@@ -12,7 +12,7 @@ export function assertStrongPassword(password: string, email?: string) {
   const localPart = email?.split("@")[0]?.toLowerCase();
   if (COMMON.has(lower) || (localPart && localPart.length >= 4 && lower.includes(localPart))) {
     const message = "This password is too common or too easy to guess; choose another";
-    throw new AppError("validation_error", 400, message, [{ path: "password", message }]);
+    throw new AppError("validation_error", message, { errors: [{ path: "password", message }] });
   }
 }
 

@@ -38,7 +38,7 @@ const lockedOut = (retryAfterSeconds: number) =>
       '(POST /auth/forgot-password, or "Forgot password?" in the app); setting a new password lifts the lock.',
   );
 
-const invalidCredentials = () => new AppError("invalid_credentials", 401, "Email or password is incorrect");
+const invalidCredentials = () => new AppError("invalid_credentials", "Email or password is incorrect");
 
 export class AuthService {
   constructor(private readonly d: AuthDeps) {}
@@ -49,7 +49,7 @@ export class AuthService {
     const avatarColor = AVATAR_COLORS[Math.floor(Math.random() * AVATAR_COLORS.length)];
     const { user, session, verifyToken } = await this.d.db.transaction(async (tx) => {
       const user = await repo.insertUser(tx, { ...input, avatarColor, passwordHash });
-      if (!user) throw new AppError("email_taken", 409, "An account with this email already exists");
+      if (!user) throw new AppError("email_taken", "An account with this email already exists");
       const verifyToken = randomToken();
       await repo.createEmailToken(tx, user.id, "verify_email", sha256(verifyToken), DAY_MS);
       return { user, session: await this.openSession(tx, user.id, user.role, meta), verifyToken };
@@ -83,7 +83,7 @@ export class AuthService {
   /** Rotation with reuse detection, as the contract's "Refresh rotation" paragraph says. */
   async refresh(refreshToken: string): Promise<Session> {
     const tokenId = this.d.tokens.parseRefresh(refreshToken);
-    if (!tokenId) throw new AppError("invalid_refresh_token", 401, "The refresh token is not valid");
+    if (!tokenId) throw new AppError("invalid_refresh_token", "The refresh token is not valid");
     const outcome = await this.d.db.transaction(async (tx) => {
       const row = await repo.lockRefreshToken(tx, tokenId);
       if (!row) return { error: "invalid_refresh_token" as const };
@@ -117,9 +117,9 @@ export class AuthService {
     if ("error" in outcome) {
       if (outcome.error === "refresh_token_reused") {
         this.d.log.warn({ event: "refresh_token_reused" }, "refresh token reuse: session ended");
-        throw new AppError("refresh_token_reused", 401, "This refresh token was already used; sign in again");
+        throw new AppError("refresh_token_reused", "This refresh token was already used; sign in again");
       }
-      throw new AppError("invalid_refresh_token", 401, "The refresh token is not valid");
+      throw new AppError("invalid_refresh_token", "The refresh token is not valid");
     }
     return outcome.session;
   }
@@ -147,7 +147,7 @@ export class AuthService {
     if (!user) {
       // A link opened twice (a mail scanner, a second device) already did its job: say so.
       if (await repo.emailTokenUserVerified(this.d.db, sha256(token))) throw alreadyVerified();
-      throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
+      throw new AppError("invalid_token", "This link is invalid or has expired; ask for a new one");
     }
     return { user: toUser(user) };
   }
@@ -203,7 +203,7 @@ export class AuthService {
 
   async resetPassword(token: string, password: string) {
     const pending = await repo.useEmailTokenPreview(this.d.db, sha256(token));
-    if (!pending) throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
+    if (!pending) throw new AppError("invalid_token", "This link is invalid or has expired; ask for a new one");
     assertStrongPassword(password, pending.email);
     const passwordHash = await hashPassword(password);
     const done = await this.d.db.transaction(async (tx) => {
@@ -213,7 +213,7 @@ export class AuthService {
       await repo.endAllSessions(tx, used.user_id, "password_reset");
       return true;
     });
-    if (!done) throw new AppError("invalid_token", 400, "This link is invalid or has expired; ask for a new one");
+    if (!done) throw new AppError("invalid_token", "This link is invalid or has expired; ask for a new one");
     // Whoever can read the account's mail is its owner: the failed log-ins of others stop counting.
     await this.d.limits.reset(loginFailKey(pending.email));
   }
@@ -249,12 +249,7 @@ export class AuthService {
  * with `reason: already_verified` so apps can say the address is verified and offer to log in.
  */
 function alreadyVerified(): AppError {
-  return new AppError(
-    "invalid_token",
-    400,
-    "This email address is already verified. Log in to continue.",
-    undefined,
-    undefined,
-    "already_verified",
-  );
+  return new AppError("invalid_token", "This email address is already verified. Log in to continue.", {
+    reason: "already_verified",
+  });
 }

@@ -42,7 +42,7 @@ export class CardsService {
     const l = await repo.lesson(tx, videoId);
     if (!l) throw notFound("Lesson");
     if (l.status !== "PUBLIC" && l.status !== "PRIVATE") {
-      throw new AppError("lesson_not_ready", 409, "The lesson is not published yet, so it has no cards");
+      throw new AppError("lesson_not_ready", "The lesson is not published yet, so it has no cards");
     }
     return l;
   }
@@ -99,9 +99,9 @@ export class CardsService {
       const seen = await repo.reviewByClientId(tx, userId, input.clientId);
       if (seen) {
         if (seen.card_id !== id) {
-          throw new AppError("client_id_reused", 409, "This clientId already recorded a review of another card", [
-            { path: "clientId", message: "Already used for another card" },
-          ]);
+          throw new AppError("client_id_reused", "This clientId already recorded a review of another card", {
+            errors: [{ path: "clientId", message: "Already used for another card" }],
+          });
         }
         return { card: toCard(row, f, now), replayed: true, counts: await repo.counts(tx, userId, now) };
       }
@@ -163,9 +163,9 @@ export class CardsService {
       const seen = await repo.quizAnswerByClientId(tx, userId, input.clientId);
       const replayed = Boolean(seen);
       if (seen && (seen.video_id !== videoId || seen.question_index !== input.questionIndex)) {
-        throw new AppError("client_id_reused", 409, "This clientId already recorded another answer", [
-          { path: "clientId", message: "Already used for another answer" },
-        ]);
+        throw new AppError("client_id_reused", "This clientId already recorded another answer", {
+          errors: [{ path: "clientId", message: "Already used for another answer" }],
+        });
       }
       const correct = seen ? seen.correct : input.choiceIndex === question.answerIndex;
       if (!seen) {

@@ -81,7 +81,7 @@ export class CommentsService {
       const current = await repo.findComment(tx, id);
       if (!current || !(await repo.visibleVideo(tx, current.video_id))) throw notFound("Comment");
       if (current.user_id === auth.userId)
-        throw new AppError("cannot_report_own_comment", 403, "You cannot report your own comment");
+        throw new AppError("cannot_report_own_comment", "You cannot report your own comment");
       // A repeated report is accepted and ignored: one voice per user.
       await repo.insertReport(tx, id, auth.userId, reason ?? null);
     });

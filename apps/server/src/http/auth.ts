@@ -10,8 +10,7 @@ export function authenticate(auth: AuthService): RequestHandler {
     if (header) {
       const m = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header);
       const info = m ? await auth.authenticate(m[1]) : null;
-      if (!info)
-        throw new AppError("unauthorized", 401, "The access token is invalid, expired or its session has ended");
+      if (!info) throw new AppError("unauthorized", "The access token is invalid, expired or its session has ended");
       req.auth = info;
     }
     next();
@@ -28,7 +27,7 @@ export function requireVerified(enabled: boolean): RequestHandler {
   return (req, _res, next) => {
     if (!req.auth) throw unauthorized();
     if (enabled && !req.auth.emailVerified) {
-      throw new AppError("email_not_verified", 403, "Verify your email address first: check your inbox for the link");
+      throw new AppError("email_not_verified", "Verify your email address first: check your inbox for the link");
     }
     next();
   };
@@ -37,8 +36,7 @@ export function requireVerified(enabled: boolean): RequestHandler {
 export function requireRole(...roles: Array<"MODERATOR" | "ADMIN">): RequestHandler {
   return (req, _res, next) => {
     if (!req.auth) throw unauthorized();
-    if (!roles.includes(req.auth.role as "MODERATOR" | "ADMIN"))
-      throw new AppError("forbidden", 403, "Moderators only");
+    if (!roles.includes(req.auth.role as "MODERATOR" | "ADMIN")) throw new AppError("forbidden", "Moderators only");
     next();
   };
 }

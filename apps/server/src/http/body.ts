@@ -13,13 +13,13 @@ export function jsonBody(limit: string): RequestHandler[] {
     const hasBody = Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
     if (!WRITE_METHODS.has(req.method) || !hasBody) return next();
     if (!req.is([...JSON_TYPES, "text/calendar"])) {
-      throw new AppError("unsupported_media_type", 415, "Send the body as application/json");
+      throw new AppError("unsupported_media_type", "Send the body as application/json");
     }
     // JSON is UTF-8 (RFC 8259). The parser would decode a declared UTF-16 and then fail as a 400,
     // which tells the client its JSON is wrong when its encoding is.
     const charset = CHARSET.exec(req.headers["content-type"] ?? "")?.[1]?.toLowerCase();
     if (req.is(JSON_TYPES) && charset !== undefined && charset !== "utf-8" && charset !== "utf8") {
-      throw new AppError("unsupported_media_type", 415, "Send JSON encoded as UTF-8");
+      throw new AppError("unsupported_media_type", "Send JSON encoded as UTF-8");
     }
     next();
   };

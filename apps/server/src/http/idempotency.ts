@@ -11,9 +11,9 @@ export function idempotency(db: Db): RequestHandler {
     const key = req.headers["idempotency-key"];
     if (req.method !== "POST" || typeof key !== "string") return next();
     if (key.length < 1 || key.length > 255) {
-      throw new AppError("validation_error", 400, "Idempotency-Key must be 1–255 characters", [
-        { path: "Idempotency-Key", message: "Must be 1–255 characters" },
-      ]);
+      throw new AppError("validation_error", "Idempotency-Key must be 1–255 characters", {
+        errors: [{ path: "Idempotency-Key", message: "Must be 1–255 characters" }],
+      });
     }
     const scope = req.auth ? `u:${req.auth.userId}` : `ip:${req.ip}`;
     const requestHash = sha256(
@@ -39,13 +39,12 @@ export function idempotency(db: Db): RequestHandler {
         "select request_hash, status_code, response_body, content_type from auth.idempotency_keys where scope = $1 and key = $2",
         [scope, key],
       );
-      if (!row)
-        throw new AppError("idempotency_key_in_flight", 409, "A request with this Idempotency-Key is in progress");
+      if (!row) throw new AppError("idempotency_key_in_flight", "A request with this Idempotency-Key is in progress");
       if (row.request_hash !== requestHash) {
-        throw new AppError("idempotency_key_reused", 422, "This Idempotency-Key was used with a different request");
+        throw new AppError("idempotency_key_reused", "This Idempotency-Key was used with a different request");
       }
       if (row.status_code === null) {
-        throw new AppError("idempotency_key_in_flight", 409, "A request with this Idempotency-Key is in progress");
+        throw new AppError("idempotency_key_in_flight", "A request with this Idempotency-Key is in progress");
       }
       res.setHeader("Idempotent-Replayed", "true");
       if (row.content_type) res.setHeader("Content-Type", row.content_type);

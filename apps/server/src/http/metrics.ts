@@ -41,7 +41,7 @@ export function metricsEndpoint(token: string | undefined): RequestHandler {
   return async (req: Request, res) => {
     const fromLoopback = LOOPBACK.has(req.socket.remoteAddress ?? "") && !req.headers["x-forwarded-for"];
     const bearer = req.headers.authorization === `Bearer ${token}`;
-    if (!fromLoopback && !(token && bearer)) throw new AppError("forbidden", 403, "Metrics need METRICS_TOKEN");
+    if (!fromLoopback && !(token && bearer)) throw new AppError("forbidden", "Metrics need METRICS_TOKEN");
     res.type(registry.contentType).send(await registry.metrics());
   };
 }

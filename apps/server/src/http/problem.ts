@@ -8,7 +8,7 @@ import { AppError } from "./errors.js";
 export function problemBody(err: AppError): string {
   return JSON.stringify({
     type: "about:blank",
-    title: PROBLEM_TITLES[err.code] ?? err.code,
+    title: PROBLEM_TITLES[err.code],
     status: err.status,
     code: err.code,
     ...(err.detail ? { detail: err.detail } : {}),
@@ -35,12 +35,11 @@ export function rawProblem(err: AppError): string {
 
 /** What Node's own clientError default sends, as problem+json: requests Express never sees. */
 function fromParserError(code: string | undefined): AppError {
-  if (code === "HPE_HEADER_OVERFLOW")
-    return new AppError("headers_too_large", 431, "The request headers are too large");
+  if (code === "HPE_HEADER_OVERFLOW") return new AppError("headers_too_large", "The request headers are too large");
   if (code === "HPE_CHUNK_EXTENSIONS_OVERFLOW")
-    return new AppError("payload_too_large", 413, "The chunk extensions are too large");
-  if (code === "ERR_HTTP_REQUEST_TIMEOUT") return new AppError("request_timeout", 408, "The request took too long");
-  return new AppError("malformed_request", 400, "The request is not valid HTTP");
+    return new AppError("payload_too_large", "The chunk extensions are too large");
+  if (code === "ERR_HTTP_REQUEST_TIMEOUT") return new AppError("request_timeout", "The request took too long");
+  return new AppError("malformed_request", "The request is not valid HTTP");
 }
 
 /** The server's `clientError` listener: answers while nothing was written yet, then drops the socket. */
@@ -56,20 +55,19 @@ export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex & {
 function fromHttpError(err: { type?: string; status?: number; expose?: boolean }): AppError | null {
   // The router could not decode a path parameter (a stray or truncated %-escape).
   if (err instanceof URIError && err.status === 400)
-    return new AppError("validation_error", 400, "The URL path is not valid percent-encoding", [
-      { path: "(path)", message: "Malformed percent-encoding" },
-    ]);
-  if (err.type === "entity.parse.failed")
-    return new AppError("invalid_json", 400, "The request body is not valid JSON");
-  if (err.type === "entity.too.large") return new AppError("payload_too_large", 413, "The request body is too large");
+    return new AppError("validation_error", "The URL path is not valid percent-encoding", {
+      errors: [{ path: "(path)", message: "Malformed percent-encoding" }],
+    });
+  if (err.type === "entity.parse.failed") return new AppError("invalid_json", "The request body is not valid JSON");
+  if (err.type === "entity.too.large") return new AppError("payload_too_large", "The request body is too large");
   if (err.type === "encoding.unsupported" || err.type === "charset.unsupported")
-    return new AppError("unsupported_media_type", 415, "Unsupported body encoding");
-  if (err.status === 400 && err.expose) return new AppError("validation_error", 400, "Malformed request");
+    return new AppError("unsupported_media_type", "Unsupported body encoding");
+  if (err.status === 400 && err.expose) return new AppError("validation_error", "Malformed request");
   return null;
 }
 
 export const notFoundHandler: RequestHandler = (req) => {
-  throw new AppError("not_found", 404, `No route for ${req.method} ${req.path}`);
+  throw new AppError("not_found", `No route for ${req.method} ${req.path}`);
 };
 
 export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
@@ -79,5 +77,5 @@ export const problemHandler: ErrorRequestHandler = (err, req, res, _next) => {
     return;
   }
   req.log?.error({ err }, "unhandled error");
-  sendProblem(res, new AppError("internal", 500, "Something went wrong on our side"));
+  sendProblem(res, new AppError("internal", "Something went wrong on our side"));
 };

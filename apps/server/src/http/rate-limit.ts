@@ -18,7 +18,7 @@ function setHeaders(res: Response, rule: Limit, count: number, resetAt: number) 
 }
 
 export function tooMany(retryAfterSeconds: number, detail = "Too many requests; try again later") {
-  return new AppError("rate_limited", 429, detail, undefined, { "Retry-After": String(retryAfterSeconds) });
+  return new AppError("rate_limited", detail, { headers: { "Retry-After": String(retryAfterSeconds) } });
 }
 
 /** How long a client waits before asking again while the counter store is unreachable. */
@@ -27,10 +27,8 @@ const UNAVAILABLE_RETRY_SECONDS = 5;
 export function limiterUnavailable() {
   return new AppError(
     "service_unavailable",
-    503,
     "Sign-in is paused for a moment while a service restarts; try again shortly",
-    undefined,
-    { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) },
+    { headers: { "Retry-After": String(UNAVAILABLE_RETRY_SECONDS) } },
   );
 }
 

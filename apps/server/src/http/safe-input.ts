@@ -46,7 +46,7 @@ export const rejectUnsafeInput: RequestHandler = (req, _res, next) => {
   const found = inQuery ? { where: "query", error: inQuery } : inBody ? { where: "body", error: inBody } : null;
   if (found) {
     const { where, error } = found;
-    throw new AppError("validation_error", 400, `Invalid ${where}: ${error.path}: ${error.message}`, [error]);
+    throw new AppError("validation_error", `Invalid ${where}: ${error.path}: ${error.message}`, { errors: [error] });
   }
   next();
 };

@@ -12,7 +12,7 @@ export function parse<S extends z.ZodType>(
   if (!result.success) {
     const errors = fieldErrors(result.error);
     const detail = errors.map((e) => `${e.path}: ${e.message}`).join("; ");
-    throw new AppError("validation_error", 400, `Invalid ${where}: ${detail}`, errors);
+    throw new AppError("validation_error", `Invalid ${where}: ${detail}`, { errors });
   }
   return result.data;
 }

@@ -71,7 +71,7 @@ export class ModerationService {
       const removed = await reports.removeLesson(tx, id, removedReason(input.reason));
       if (!removed) {
         if (!(await videos.exists(tx, id))) throw notFound("Video");
-        throw new AppError("conflict", 409, "Only a published lesson can be removed");
+        throw new AppError("conflict", "Only a published lesson can be removed");
       }
       await notifyOnce(tx, {
         userId: removed.created_by,

@@ -188,9 +188,9 @@ export class CalendarService {
         if (err instanceof AppError && err.code === "validation_error")
           throw invalidCalendar(`${describe}: ${err.detail}`);
         if (err instanceof AppError && err.code === "expansion_limit") {
-          throw new AppError("expansion_limit", 400, `${describe}: ${err.detail}`, [
-            { path: "(body)", message: `${describe}: ${err.detail}` },
-          ]);
+          throw new AppError("expansion_limit", `${describe}: ${err.detail}`, {
+            errors: [{ path: "(body)", message: `${describe}: ${err.detail}` }],
+          });
         }
         throw err;
       }
@@ -229,7 +229,7 @@ export class CalendarService {
 }
 
 const invalidCalendar = (message: string) =>
-  new AppError("validation_error", 400, `Invalid calendar: ${message}`, [{ path: "(body)", message }]);
+  new AppError("validation_error", `Invalid calendar: ${message}`, { errors: [{ path: "(body)", message }] });
 
 /**
  * The occurrences an import describes, against EXPANSION_LIMITS.maxImportOccurrences. A COUNT

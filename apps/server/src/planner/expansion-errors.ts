@@ -6,7 +6,7 @@ import { RRuleError } from "./domain/recurrence.js";
 /** A 400 `expansion_limit` naming the limit that was hit and what to do instead. */
 export function expansionProblem(err: ExpansionLimitError, field: string, advice: string): AppError {
   const message = `Expands to ${err.message}; ${advice}`;
-  return new AppError("expansion_limit", 400, message, [{ path: field, message }]);
+  return new AppError("expansion_limit", message, { errors: [{ path: field, message }] });
 }
 
 /** Runs `work`, answering a bad or too costly rule with a 400 on `field`. */

@@ -44,7 +44,7 @@ function decodeCursor(raw: string): Key {
 export function checkRange(from: Date | undefined, to: Date | undefined) {
   if (!from || !to || to.getTime() - from.getTime() <= EXPANSION_LIMITS.maxRangeDays * DAY_MS) return;
   const message = `from..to spans more than ${EXPANSION_LIMITS.maxRangeDays} days (maxRangeDays); ask for a narrower range`;
-  throw new AppError("expansion_limit", 400, message, [{ path: "to", message }]);
+  throw new AppError("expansion_limit", message, { errors: [{ path: "to", message }] });
 }
 
 /** The items one row contributes, in start order. */

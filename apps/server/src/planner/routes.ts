@@ -62,7 +62,7 @@ export function plannerRoutes(s: PlannerServices, bodyLimit: string): Router {
   });
   r.post("/import", calendarBody(bodyLimit), async (req, res) => {
     if (typeof req.body !== "string") {
-      throw new AppError("unsupported_media_type", 415, "Send the calendar as text/calendar");
+      throw new AppError("unsupported_media_type", "Send the calendar as text/calendar");
     }
     res.status(201).json(await s.calendar.importIcs(req.auth!.userId, req.body));
   });

@@ -200,9 +200,9 @@ export class EventsService {
   private async checkLink(tx: Queryable, userId: string, linkedEventId: string | null | undefined) {
     if (!linkedEventId) return;
     if (!(await repo.findById(tx, userId, linkedEventId))) {
-      throw new AppError("validation_error", 400, "linkedEventId: no such event", [
-        { path: "linkedEventId", message: "No such event" },
-      ]);
+      throw new AppError("validation_error", "linkedEventId: no such event", {
+        errors: [{ path: "linkedEventId", message: "No such event" }],
+      });
     }
   }
 }

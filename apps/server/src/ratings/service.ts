@@ -18,7 +18,7 @@ export class RatingsService {
       const video = await repo.visibleVideo(tx, videoId);
       if (!video) throw notFound("Video");
       if (video.created_by === auth.userId)
-        throw new AppError("cannot_rate_own_video", 403, "You cannot rate your own video");
+        throw new AppError("cannot_rate_own_video", "You cannot rate your own video");
       const rating = await repo.upsertRating(tx, videoId, auth.userId, stars);
       // A new rating is news for the creator; a changed one is not.
       if (rating?.inserted)

@@ -1,4 +1,5 @@
 // Turns a trigger's small payload into what clients render. Runs once per event, not per socket.
+import type { CommentChangedEvent } from "@lm/core";
 import { toComment } from "../comments/presenter.js";
 import { findComment } from "../comments/repository.js";
 import type { Db } from "../db/index.js";
@@ -7,10 +8,13 @@ import type { Db } from "../db/index.js";
  * A visible comment as the public sees it (the comments presenter with no viewer, so no moderation
  * reason); hidden or vanished ones travel as ids only, and clients drop them.
  */
-export async function enrichComment(db: Db, data: Record<string, unknown>): Promise<Record<string, unknown>> {
-  const hidden = { id: data.id, videoId: data.videoId, isHidden: true };
-  if (data.isHidden) return hidden;
-  const row = await db.asService((tx) => findComment(tx, String(data.id)));
+export async function enrichComment(
+  db: Db,
+  ref: { id: string; videoId: string; isHidden: boolean },
+): Promise<CommentChangedEvent> {
+  const hidden = { id: ref.id, videoId: ref.videoId, isHidden: true };
+  if (ref.isHidden) return hidden;
+  const row = await db.asService((tx) => findComment(tx, ref.id));
   if (!row || row.is_hidden) return hidden;
   return toComment(row, undefined);
 }

@@ -8,7 +8,7 @@ import { liveSession } from "../auth/repository.js";
 import { AppError, unauthorized } from "../http/errors.js";
 import { rawProblem } from "../http/problem.js";
 import { authorize, type ChannelCheck } from "./channels.js";
-import { enrichComment } from "./enrich.js";
+import { buildEvent, readNotified } from "./events.js";
 import { observeDelivery, trackSockets } from "../observability/metrics.js";
 import {
   clientIp,
@@ -33,12 +33,6 @@ interface Client {
   pending: Map<string, Promise<ChannelCheck>>;
   alive: boolean;
   budget: () => MessageVerdict;
-}
-
-interface DbEvent {
-  channel: string;
-  event: Extract<ServerMessage, { type: "event" }>["event"];
-  data: Record<string, unknown>;
 }
 
 export type HubOptions = RealtimeLimits;
@@ -75,7 +69,7 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
     const release = perIp.acquire(clientIp(req, ctx.config.trustProxy));
     if (!release) {
       const detail = "Too many live connections from your network; try again later";
-      socket.end(rawProblem(new AppError("rate_limited", 429, detail, undefined, { "Retry-After": "30" })));
+      socket.end(rawProblem(new AppError("rate_limited", detail, { headers: { "Retry-After": "30" } })));
       return;
     }
     socket.once("close", release);
@@ -161,32 +155,27 @@ export async function attachRealtime(server: Server, ctx: AppContext, opts: HubO
 
   async function dispatch(payload: string) {
     const receivedAt = Date.now();
-    let e: DbEvent & { ts?: unknown };
-    try {
-      e = JSON.parse(payload) as DbEvent;
-    } catch {
-      return;
-    }
-    const subscribers = byChannel.get(e.channel);
-    if (!subscribers?.size) return;
-    let data = e.data;
-    if (e.event === "comment.created" || e.event === "comment.updated")
-      data = await enrichComment(ctx.db, data).catch(() => e.data);
+    const notified = readNotified(ctx, payload);
+    if (!notified || !byChannel.get(notified.channel)?.size) return;
+    const e = await buildEvent(ctx, notified);
+    // Read again: the channel may have emptied while the comment was being read back.
+    const subscribers = byChannel.get(notified.channel);
+    if (!e || !subscribers?.size) return;
     for (const c of [...subscribers]) {
       // A video that stopped being public keeps only its creator as an audience.
       if (
         e.channel.startsWith("video:") &&
         e.event === "video.updated" &&
-        data.status !== "PUBLIC" &&
-        c.userId !== data.createdBy
+        e.data.status !== "PUBLIC" &&
+        c.userId !== e.data.createdBy
       ) {
         unsubscribe(c, e.channel);
         send(c, { type: "error", code: "not_found", channel: e.channel });
         continue;
       }
-      send(c, { type: "event", channel: e.channel, event: e.event, data });
+      send(c, e);
     }
-    observeDelivery(receivedAt, e.ts);
+    observeDelivery(receivedAt, notified.ts);
   }
 
   const stopListening = await ctx.db.listen("lm_events", (p) => void dispatch(p));

@@ -84,9 +84,9 @@ function decodeCursor(cursor: string, sort: string, casts: string[]): string[] {
       return parsed.v as string[];
     }
   } catch {}
-  throw new AppError("validation_error", 400, "The cursor is malformed or belongs to another query", [
-    { path: "cursor", message: "Malformed cursor" },
-  ]);
+  throw new AppError("validation_error", "The cursor is malformed or belongs to another query", {
+    errors: [{ path: "cursor", message: "Malformed cursor" }],
+  });
 }
 
 export interface FeedViewer {

@@ -1,5 +1,5 @@
 // Row → Video. The select list and the presenter live together so they cannot drift apart.
-import type { QuizQuestion, Video } from "@lm/core";
+import type { QuizQuestion, Video, VideoFailureCode } from "@lm/core";
 import { MEDIA_SELECT, type MediaColumns, toVideoMedia } from "../media/render/presenter.js";
 import { toPublicUser } from "../users/presenter.js";
 
@@ -7,7 +7,7 @@ import { toPublicUser } from "../users/presenter.js";
 export const VIDEO_SELECT = `
   v.id, v.title, v.subject, v.difficulty, v.topic, v.status, v.script_summary, v.script, v.key_points,
   v.timestamps, v.video_url, v.thumbnail_url, v.duration, v.rating_avg, v.rating_count, v.view_count,
-  v.comment_count, v.tags, v.quiz, v.failure_reason, v.created_at, v.updated_at, v.is_sample,
+  v.comment_count, v.tags, v.quiz, v.failure_code, v.failure_reason, v.created_at, v.updated_at, v.is_sample,
   u.id as u_id, u.display_name as u_display_name, u.avatar_color as u_avatar_color,
   u.subjects as u_subjects, u.created_at as u_created_at, ${MEDIA_SELECT}`;
 
@@ -41,6 +41,7 @@ export interface VideoRow extends MediaColumns {
   comment_count: number;
   tags: string[];
   quiz: QuizQuestion[];
+  failure_code: VideoFailureCode | null;
   failure_reason: string | null;
   created_at: Date;
   updated_at: Date;
@@ -82,6 +83,7 @@ export function toVideo(r: VideoRow, withMyRating: boolean): Video {
     commentCount: r.comment_count,
     tags: r.tags,
     quiz: r.quiz,
+    failureCode: r.failure_code,
     failureReason: r.failure_reason,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

@@ -55,7 +55,7 @@ export async function resolveOpen(tx: Queryable, videoId: string, moderatorId: s
 export const removeLesson = (tx: Queryable, videoId: string, reason: string) =>
   one<{ id: string; created_by: string; title: string }>(
     tx,
-    `update public.videos set status = 'REJECTED', failure_reason = $2
+    `update public.videos set status = 'REJECTED', failure_code = 'removed_by_moderator', failure_reason = $2
       where id = $1 and status = 'PUBLIC' returning id, created_by, title`,
     [videoId, reason],
   );

@@ -1,4 +1,5 @@
 // SQL for single videos. Reads and creator writes run under RLS (withUser); the worker uses asService.
+import type { VideoFailureCode } from "@lm/core";
 import { one, type Queryable } from "../db/index.js";
 import type { Lesson } from "../ai/pipeline.js";
 import { myRating, VIDEO_FROM, VIDEO_SELECT, type VideoRow } from "./presenter.js";
@@ -43,7 +44,7 @@ export const deleteVisible = (tx: Queryable, id: string) =>
 
 export const requeue = (tx: Queryable, id: string) =>
   tx.query<{ id: string }>(
-    "update public.videos set status = 'PENDING', failure_reason = null, attempts = 0 where id = $1 and status = 'FAILED' returning id",
+    "update public.videos set status = 'PENDING', failure_code = null, failure_reason = null, attempts = 0 where id = $1 and status = 'FAILED' returning id",
     [id],
   );
 
@@ -101,7 +102,7 @@ export const storeLesson = (
 ) =>
   tx.query(
     `update public.videos set title = $2, script = $3, script_summary = $4, key_points = $5, timestamps = $6,
-            duration = $7, tags = $8, quiz = $9, thumbnail_url = $10, status = visibility, failure_reason = null
+            duration = $7, tags = $8, quiz = $9, thumbnail_url = $10, status = visibility, failure_code = null, failure_reason = null
       where id = $1`,
     [
       id,
@@ -117,10 +118,17 @@ export const storeLesson = (
     ],
   );
 
-export const markFailed = (tx: Queryable, id: string, reason: string, status: "FAILED" | "REJECTED" = "FAILED") =>
+export const markFailed = (
+  tx: Queryable,
+  id: string,
+  code: VideoFailureCode,
+  reason: string,
+  status: "FAILED" | "REJECTED" = "FAILED",
+) =>
   tx.query(
-    "update public.videos set status = $3, failure_reason = $2 where id = $1 and status in ('PENDING', 'GENERATING')",
-    [id, reason, status],
+    `update public.videos set status = $3, failure_code = $4, failure_reason = $2
+      where id = $1 and status in ('PENDING', 'GENERATING')`,
+    [id, reason, status, code],
   );
 
 /**

@@ -30,7 +30,7 @@ export class VideosService {
     // Unsafe requests are refused before anything is stored or queued.
     const verdict = moderateText([input.topic, input.sourceText ?? ""].join("\n"));
     if (verdict.status === "REJECTED") {
-      throw new AppError("content_rejected", 422, verdict.reason ?? "This request breaks the community rules");
+      throw new AppError("content_rejected", verdict.reason ?? "This request breaks the community rules");
     }
     const id = await this.ctx.db.withUser(actor(auth), async (tx) => {
       const id = await repo.insertVideo(tx, {
@@ -62,7 +62,7 @@ export class VideosService {
       if (row.u_id !== auth.userId) throw forbidden("Only the creator can edit this video");
       // A lesson a moderator removed stays removed: saying PUBLIC must not look like it worked.
       if (row.status === "REJECTED" && input.status === "PUBLIC")
-        throw new AppError("conflict", 409, "A lesson removed by a moderator cannot be published again");
+        throw new AppError("conflict", "A lesson removed by a moderator cannot be published again");
       // Visibility can be chosen at any time; the status follows only once the lesson is published.
       const published = row.status === "PUBLIC" || row.status === "PRIVATE";
       await repo.updateOwn(tx, id, {
@@ -94,7 +94,7 @@ export class VideosService {
       if (!row || !seesLesson(row, auth)) throw notFound("Video");
       if (row.u_id !== auth.userId) throw forbidden("Only the creator can retry this video");
       const requeued = await repo.requeue(tx, id);
-      if (requeued.length === 0) throw new AppError("conflict", 409, "Only a failed generation can be retried");
+      if (requeued.length === 0) throw new AppError("conflict", "Only a failed generation can be retried");
       await this.enqueue(tx, auth.userId, id);
     });
     return this.get(id, auth);
@@ -106,8 +106,7 @@ export class VideosService {
       const row = await repo.findVisible(tx, id);
       // Only published lessons are in front of other students; anything else is not theirs to see.
       if (!row || row.status !== "PUBLIC") throw notFound("Video");
-      if (row.u_id === auth.userId)
-        throw new AppError("cannot_report_own_video", 403, "You cannot report your own video");
+      if (row.u_id === auth.userId) throw new AppError("cannot_report_own_video", "You cannot report your own video");
       await reports.insertReport(tx, id, auth.userId, reason?.trim() ? reason : null);
     });
   }
@@ -117,7 +116,6 @@ export class VideosService {
     if ((query.createdBy === "me" || query.sort === "for_you") && !auth) {
       throw new AppError(
         "unauthorized",
-        401,
         query.sort === "for_you" ? "Sign in for your personal feed" : "Sign in to see your videos",
       );
     }

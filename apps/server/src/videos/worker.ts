@@ -73,7 +73,7 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
       }
       ctx.log.info({ videoId, step: err.step }, "generation failed");
       await ctx.db.asService((tx) =>
-        repo.markFailed(tx, videoId, err.reason, err.step === "moderation" ? "REJECTED" : "FAILED"),
+        repo.markFailed(tx, videoId, err.code, err.reason, err.step === "moderation" ? "REJECTED" : "FAILED"),
       );
       countGenerationJob(err.step === "moderation" ? "rejected" : "failed");
       return;
@@ -83,7 +83,7 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
       await ctx.db.asService((tx) => repo.backToPending(tx, videoId));
       throw err;
     }
-    await ctx.db.asService((tx) => repo.markFailed(tx, videoId, UNEXPECTED));
+    await ctx.db.asService((tx) => repo.markFailed(tx, videoId, "unexpected", UNEXPECTED));
     countGenerationJob("failed");
   }
 }

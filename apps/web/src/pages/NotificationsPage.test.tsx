@@ -27,7 +27,10 @@ describe("Notifications", () => {
     const me = makeUser();
     useAuth.getState().signIn(session(), me);
     let older = 40; // unread notifications beyond the first page
-    let items = [n("n1", "Biology exam tomorrow"), n("n2", "Lesson ready", "2026-11-26T09:00:00.000Z")];
+    let items = [
+      n("66666666-6666-4666-8666-666666666661", "Biology exam tomorrow"),
+      n("66666666-6666-4666-8666-666666666662", "Lesson ready", "2026-11-26T09:00:00.000Z"),
+    ];
     const { calls } = installFakeApi((req) => {
       if (req.path === "/notifications") return json(200, { items, nextCursor: null });
       // The server counts beyond the first page; the bell shows its number, not the page's.
@@ -52,7 +55,7 @@ describe("Notifications", () => {
     const ws = socket();
     act(() => ws.open());
     expect(ws.sent).toContainEqual({ type: "subscribe", channel: `user:${me.id}` });
-    items = [n("n3", "New comment on your lesson"), ...items];
+    items = [n("66666666-6666-4666-8666-666666666663", "New comment on your lesson"), ...items];
     act(() => ws.emit({ type: "event", channel: `user:${me.id}`, event: "notification.created", data: items[0] }));
     expect(await screen.findByRole("link", { name: "Notifications, 42 unread" })).toBeInTheDocument();
 

@@ -10,9 +10,9 @@ import { useDocumentTitle } from "../lib/hooks";
 import { toast } from "../stores/toast";
 
 function linkFor(n: Notification): string | null {
-  const d = n.data as { videoId?: unknown; eventId?: unknown };
-  if (typeof d.videoId === "string") return `/videos/${d.videoId}`;
-  if (typeof d.eventId === "string") return "/planner";
+  const { videoId, eventId } = n.data;
+  if (typeof videoId === "string") return `/videos/${videoId}`;
+  if (typeof eventId === "string") return "/planner";
   return null;
 }
 

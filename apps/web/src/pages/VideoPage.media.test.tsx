@@ -1,7 +1,8 @@
 // The lesson page's narrated MP4: slides while it renders (progress pushed live), the <video> with
 // captions, chapter marks and a download once READY, signed URLs for a PRIVATE lesson, and slides
 // with a plain reason when there is no video.
-import type { Video } from "@lm/core";
+import type { Video, VideoUpdatedEvent } from "@lm/core";
+import { videoUpdatedData } from "@lm/core/testing";
 import { act, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -106,13 +107,13 @@ describe("Video page: the lesson's video", () => {
 
     const ws = socket();
     act(() => ws.open());
-    const push = (media: Partial<Video["media"]>) =>
+    const push = (media: VideoUpdatedEvent["media"]) =>
       act(() =>
         ws.emit({
           type: "event",
           channel: `video:${ID}`,
           event: "video.updated",
-          data: { id: ID, status: "PUBLIC", title: current.title, failureReason: null, thumbnailUrl: null, media },
+          data: videoUpdatedData(current, { media }),
         }),
       );
     current = { ...current, media: { ...current.media, progress: 60 } };

@@ -38,6 +38,7 @@ describe("Video page", () => {
           id: current.id,
           status: "GENERATING",
           title: current.title,
+          failureCode: null,
           failureReason: null,
           thumbnailUrl: null,
           createdBy: creator.id,
@@ -58,6 +59,7 @@ describe("Video page", () => {
           id: current.id,
           status: "PUBLIC",
           title: current.title,
+          failureCode: null,
           failureReason: null,
           thumbnailUrl: null,
           createdBy: creator.id,
@@ -92,6 +94,35 @@ describe("Video page", () => {
     expect(link.getAttribute("href")).toContain("topic=Cells");
     // The same request can only fail again on this server: no "Retry anyway".
     expect(screen.queryByRole("button", { name: /Retry/ })).not.toBeInTheDocument();
+  });
+
+  it("switches on the lesson's failureCode while the server's capabilities are unknown", async () => {
+    const creator = makeUser();
+    const failed = (failureCode: "no_model" | "model_failed") =>
+      makeVideo({
+        id: `aaaaaaaa-aaaa-4aaa-8aaa-${failureCode === "no_model" ? "000000000001" : "000000000002"}`,
+        status: "FAILED",
+        failureCode,
+        failureReason: "Die Lektion braucht Notizen.",
+        createdBy: { ...makeVideo().createdBy, id: creator.id },
+      });
+    const noModel = failed("no_model");
+    const modelFailed = failed("model_failed");
+    useAuth.getState().signIn(session(), creator);
+    // No /capabilities answer (the fake answers 404): only the code can tell.
+    installFakeApi((req) => {
+      if (req.path === `/videos/${noModel.id}`) return json(200, noModel);
+      if (req.path === `/videos/${modelFailed.id}`) return json(200, modelFailed);
+    });
+    const first = renderWithApp(<VideoPage />, { path: `/videos/${noModel.id}`, ...route });
+    expect(await screen.findByText(/has no AI model set up/)).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Add notes and try again" })).toBeInTheDocument();
+    first.unmount();
+
+    renderWithApp(<VideoPage />, { path: `/videos/${modelFailed.id}`, ...route });
+    expect(await screen.findByText("Die Lektion braucht Notizen.")).toBeInTheDocument();
+    expect(screen.queryByText(/has no AI model set up/)).not.toBeInTheDocument();
+    expect(screen.getByRole("button", { name: /Retry/ })).toBeInTheDocument();
   });
 
   it("lets another student report the lesson once, with a reason, and hides Report from its creator", async () => {

@@ -37,42 +37,27 @@ function useLiveVideo(id: string) {
   useChannel(`video:${id}`, (e) => {
     const key = videoKeys.detail(id);
     if (e.event === "video.updated") {
-      // A summary ({ id, status, title, failureReason, thumbnailUrl, createdBy: <id>, media?: { status,
-      // progress, failureCode, failureReason } }): show the new state at once, then fetch the whole lesson.
-      const d = e.data as Partial<Pick<Video, "status" | "title" | "failureReason" | "thumbnailUrl">> & {
-        media?: Partial<Video["media"]>;
-      };
+      // A summary (core's VideoUpdatedEvent: createdBy is an id, media only its state): show the new
+      // state at once, then fetch the whole lesson.
+      const d = e.data;
       qc.setQueryData<Video>(key, (v) =>
         v
           ? {
               ...v,
-              status: d.status ?? v.status,
-              title: d.title ?? v.title,
-              failureReason: d.failureReason !== undefined ? d.failureReason : v.failureReason,
-              thumbnailUrl: d.thumbnailUrl !== undefined ? d.thumbnailUrl : v.thumbnailUrl,
+              status: d.status,
+              title: d.title,
+              failureCode: d.failureCode,
+              failureReason: d.failureReason,
+              thumbnailUrl: d.thumbnailUrl,
               // The files' URLs come with the refetch: READY shows once they are there.
-              media:
-                d.media && d.media.status !== "READY"
-                  ? {
-                      ...v.media,
-                      status: d.media.status ?? v.media.status,
-                      progress: d.media.progress ?? v.media.progress,
-                      failureCode: d.media.failureCode !== undefined ? d.media.failureCode : v.media.failureCode,
-                      failureReason:
-                        d.media.failureReason !== undefined ? d.media.failureReason : v.media.failureReason,
-                    }
-                  : v.media,
+              media: d.media && d.media.status !== "READY" ? { ...v.media, ...d.media } : v.media,
             }
           : v,
       );
       void qc.invalidateQueries({ queryKey: key });
     } else if (e.event === "rating.updated") {
-      const r = e.data as { ratingAvg?: number; ratingCount?: number };
-      qc.setQueryData<Video>(key, (v) =>
-        v && typeof r.ratingAvg === "number" && typeof r.ratingCount === "number"
-          ? { ...v, ratingAvg: r.ratingAvg, ratingCount: r.ratingCount }
-          : v,
-      );
+      const { ratingAvg, ratingCount } = e.data;
+      qc.setQueryData<Video>(key, (v) => (v ? { ...v, ratingAvg, ratingCount } : v));
     }
   });
 }

@@ -110,6 +110,7 @@ export function makeVideo(over: Partial<Video> = {}): Video {
     commentCount: 0,
     tags: ["cells"],
     quiz: [{ question: "What holds DNA?", choices: ["Nucleus", "Membrane"], answerIndex: 0 }],
+    failureCode: null,
     failureReason: null,
     media: {
       status: "PENDING",

@@ -1,6 +1,7 @@
 // Unit: the shared realtime client (subscriptions, dispatch, reconnect with backoff) over a fake
 // socket the test opens, drops and talks through.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseRealtimeEvent } from "../schemas/realtime.js";
 import { RealtimeClient, type RealtimeEvent, type RealtimeOptions, realtimeUrl } from "./client.js";
 import { FakeRealtimeSocket as FakeSocket } from "./fake-socket.js";
 
@@ -15,14 +16,42 @@ function client(over: Partial<RealtimeOptions> = {}) {
       sockets.push(socket);
       return socket;
     },
+    parseEvent: parseRealtimeEvent,
     ...over,
   });
 }
-const event = (channel: string, name: RealtimeEvent["event"] = "comment.created") => ({
+const ID = "00000000-0000-4000-8000-000000000001";
+const NOW = "2026-11-26T09:00:00.000Z";
+// Data each event's schema accepts (packages/core/src/schemas/realtime.ts).
+const DATA: Record<RealtimeEvent["event"], unknown> = {
+  "comment.created": { id: ID, videoId: ID, isHidden: true },
+  "comment.updated": { id: ID, videoId: ID, isHidden: true },
+  "comment.deleted": { id: ID, videoId: ID, userId: ID, isHidden: false, moderationStatus: "APPROVED" },
+  "rating.updated": { videoId: ID, ratingAvg: 4.5, ratingCount: 2 },
+  "video.updated": {
+    id: ID,
+    status: "PUBLIC",
+    title: "Cells",
+    failureCode: null,
+    failureReason: null,
+    thumbnailUrl: null,
+    createdBy: ID,
+  },
+  "notification.created": {
+    id: ID,
+    kind: "reminder",
+    title: "Study",
+    body: "",
+    data: {},
+    readAt: null,
+    createdAt: NOW,
+  },
+};
+const event = (channel: string, name: RealtimeEvent["event"] = "comment.created", data = DATA[name]) => ({
   type: "event",
   channel,
   event: name,
-  data: {},
+  data,
 });
 
 beforeEach(() => {
@@ -97,6 +126,37 @@ describe("realtime client", () => {
     }
     expect(video).toEqual(["video:1 comment.created"]);
     expect(user).toEqual(["user:me notification.created"]);
+  });
+
+  it("drops an event whose data is off its schema, and one this build does not know", () => {
+    const rt = client();
+    const seen: RealtimeEvent[] = [];
+    rt.subscribe("video:1", (e) => seen.push(e));
+    last().open();
+    // A summary whose creator is a whole user, not an id: exactly the shape a cache must not take in.
+    last().receive(event("video:1", "video.updated", { ...(DATA["video.updated"] as object), createdBy: { id: ID } }));
+    last().receive({ type: "event", channel: "video:1", event: "video.exploded", data: {} });
+    last().receive(event("video:1", "rating.updated", { videoId: ID, ratingAvg: "4.5", ratingCount: 2 }));
+    expect(seen).toEqual([]);
+    last().receive(event("video:1", "video.updated"));
+    expect(seen).toHaveLength(1);
+    const [e] = seen;
+    // Narrowing on the name types the data: no cast.
+    if (e.event === "video.updated") expect(e.data.createdBy).toBe(ID);
+  });
+
+  it("without a parser handed in, loads core's on the first event and delivers what waited, in order", async () => {
+    vi.useRealTimers();
+    const rt = client({ parseEvent: undefined });
+    const seen: string[] = [];
+    rt.subscribe("video:1", (e) => seen.push(e.event));
+    last().open();
+    last().receive(event("video:1", "comment.created"));
+    last().receive(event("video:1", "video.updated", { bad: true }));
+    last().receive(event("video:1", "rating.updated"));
+    await vi.waitFor(() => expect(seen).toEqual(["comment.created", "rating.updated"]));
+    last().receive(event("video:1", "comment.deleted"));
+    expect(seen).toEqual(["comment.created", "rating.updated", "comment.deleted"]);
   });
 
   it("after a drop, reconnects and subscribes to every channel again", () => {

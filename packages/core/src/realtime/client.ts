@@ -1,12 +1,15 @@
 // The realtime client both apps share: one WebSocket to /api/v1/realtime carrying every channel
 // ("video:<id>", "user:<id>") a screen listens to. It subscribes each channel once however many
 // listeners it has, subscribes again after a reconnect, and backs off while the server is away.
-// Platform-free: each app injects how to open a socket and where the token comes from. Only types
-// come from the schemas, so the web app's first load does not pull zod in.
-import type { ClientMessage, ServerMessage } from "../schemas/realtime.js";
+// Platform-free: each app injects how to open a socket and where the token comes from. Events are
+// parsed with core's schemas before any listener sees them; those (and zod) load with the first
+// message unless the app hands the parser in, so the web app's first load does not pull zod in.
+import type { ClientMessage, RealtimeEventMessage } from "../schemas/realtime.js";
 
-export type RealtimeEvent = Extract<ServerMessage, { type: "event" }>;
+export type RealtimeEvent = RealtimeEventMessage;
 export type RealtimeListener = (event: RealtimeEvent) => void;
+/** Turns a message from the wire into a typed event, or null (not an event, unknown, malformed). */
+export type RealtimeEventParser = (message: unknown) => RealtimeEvent | null;
 
 /**
  * The part of a WebSocket the client uses. Handlers take `never` so that the browser's and React
@@ -32,7 +35,12 @@ export interface RealtimeOptions {
   createSocket: (url: string) => RealtimeSocket | null;
   /** Close the socket when no listener is left, instead of keeping it for the next screen. */
   closeWhenIdle?: boolean;
+  /** core's parseRealtimeEvent, for an app that has zod loaded anyway; without it, it loads on the first message. */
+  parseEvent?: RealtimeEventParser;
 }
+
+const loadParser = (): Promise<RealtimeEventParser> =>
+  import("../schemas/realtime.js").then((m) => m.parseRealtimeEvent);
 
 const OPEN = 1;
 const MAX_BACKOFF_MS = 30_000;
@@ -56,8 +64,14 @@ export class RealtimeClient {
   private retries = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private parse: RealtimeEventParser | null;
+  /** Messages that arrived while the parser was loading, delivered in order once it is there. */
+  private backlog: unknown[] = [];
+  private loading = false;
 
-  constructor(private readonly options: RealtimeOptions) {}
+  constructor(private readonly options: RealtimeOptions) {
+    this.parse = options.parseEvent ?? null;
+  }
 
   /** True while the socket is open; screens poll instead when it is not. */
   isLive(): boolean {
@@ -149,15 +163,41 @@ export class RealtimeClient {
   }
 
   private receive(raw: unknown): void {
-    let message: ServerMessage | null;
+    let message: unknown;
     try {
-      message = JSON.parse(String(raw)) as ServerMessage | null;
+      message = JSON.parse(String(raw));
     } catch {
       return;
     }
     // Anything but an event (pong, subscribed, error, or garbage) needs no action from a listener.
-    if (typeof message !== "object" || message === null || message.type !== "event") return;
-    for (const listener of [...(this.listeners.get(message.channel) ?? [])]) listener(message);
+    if (typeof message !== "object" || message === null || (message as { type?: unknown }).type !== "event") return;
+    if (this.parse) {
+      this.deliver(this.parse, message);
+      return;
+    }
+    this.backlog.push(message);
+    if (this.loading) return;
+    this.loading = true;
+    loadParser().then(
+      (parse) => {
+        this.parse = parse;
+        const waiting = this.backlog;
+        this.backlog = [];
+        for (const m of waiting) this.deliver(parse, m);
+      },
+      () => {
+        // The chunk did not load (offline, a new deploy): drop these and try again with the next event.
+        this.loading = false;
+        this.backlog = [];
+      },
+    );
+  }
+
+  /** A malformed or unknown event is dropped: a listener never sees data its schema does not describe. */
+  private deliver(parse: RealtimeEventParser, message: unknown): void {
+    const event = parse(message);
+    if (!event) return;
+    for (const listener of [...(this.listeners.get(event.channel) ?? [])]) listener(event);
   }
 
   private send(message: ClientMessage): void {

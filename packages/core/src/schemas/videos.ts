@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { VIDEO_SORTS } from "../constants.js";
-import { Difficulty, Subject, VideoStatus } from "../enums.js";
+import { Difficulty, MediaFailureCode, Subject, VideoFailureCode, VideoStatus } from "../enums.js";
 import { Id, PageQuery, Timestamp } from "./common.js";
 import { PublicUser } from "./users.js";
 
@@ -29,7 +29,7 @@ export const VideoMedia = z.object({
   captionsUrl: z.string().nullable(),
   chaptersUrl: z.string().nullable(),
   /** Stable, for clients to branch on: speech_unavailable, encoder_unavailable, speech_failed, … */
-  failureCode: z.string().nullable(),
+  failureCode: MediaFailureCode.nullable(),
   failureReason: z.string().nullable(),
 });
 export type VideoMedia = z.infer<typeof VideoMedia>;
@@ -69,6 +69,8 @@ export const Video = z.object({
   commentCount: z.number().int(),
   tags: z.array(z.string()),
   quiz: z.array(QuizQuestion),
+  /** Stable, for clients to branch on (null unless FAILED or REJECTED, and on lessons failed before codes existed). */
+  failureCode: VideoFailureCode.nullable(),
   failureReason: z.string().nullable(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

@@ -1,4 +1,5 @@
 // Screen: generating a lesson, its live progress (polling fallback) and offline queueing.
+import { videoUpdatedData } from "@lm/core/testing";
 import { act, fireEvent, screen, waitFor } from "expo-router/testing-library";
 import { fakeApi, reply } from "../../../test/fake-api";
 import { makeSession, makeUser, makeVideo } from "../../../test/factories";
@@ -82,7 +83,7 @@ describe("generate tab", () => {
         type: "event",
         channel: `video:${current.id}`,
         event: "video.updated",
-        data: { status: "PUBLIC" },
+        data: videoUpdatedData(current),
       }),
     );
     expect(await screen.findByRole("button", { name: "Watch lesson" }, { timeout: 1000 })).toBeTruthy();

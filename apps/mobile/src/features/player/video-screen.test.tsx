@@ -85,8 +85,10 @@ describe("video screen", () => {
     expect(socket.url).toContain("access_token=access-live");
     act(() => socket.open());
     expect(socket.sent).toContainEqual({ type: "subscribe", channel: `video:${video.id}` });
-    stored = [comment("Someone else says hi"), ...stored];
-    act(() => socket.push({ type: "event", channel: `video:${video.id}`, event: "comment.created", data: {} }));
+    // What the server sends: the whole comment, with real ids (core's schema drops anything else).
+    const hi = { ...comment("Someone else says hi"), id: "00000000-0000-4000-8000-00000000c0de", videoId: video.id };
+    stored = [hi, ...stored];
+    act(() => socket.push({ type: "event", channel: `video:${video.id}`, event: "comment.created", data: hi }));
     expect(await screen.findByText("Someone else says hi")).toBeTruthy();
   });
 

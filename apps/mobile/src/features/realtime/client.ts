@@ -1,6 +1,6 @@
 // The mobile app's end of the shared realtime client (@lm/core): one socket for every screen,
 // authenticated with the current access token.
-import { RealtimeClient } from "@lm/core";
+import { parseRealtimeEvent, RealtimeClient } from "@lm/core";
 import { API_URL } from "../../config/api-url";
 import { tokenStore } from "../../lib/api";
 
@@ -11,6 +11,8 @@ export const realtime = new RealtimeClient({
   createSocket: (url) => new WebSocket(url),
   // An open socket nobody listens to keeps the phone's radio awake for nothing.
   closeWhenIdle: true,
+  // zod is in the bundle anyway (no first-load budget on a phone): parse at once, no lazy load.
+  parseEvent: parseRealtimeEvent,
 });
 
 // Signing in or out changes which channels the socket may join: reconnect as the new identity.

@@ -15,11 +15,7 @@ import { visibleMedia } from "./repository.js";
 export const MEDIA_TOKEN_TTL_SECONDS = 60 * 60;
 
 const invalid = () =>
-  new AppError(
-    "invalid_media_token",
-    401,
-    "This video link is invalid or has expired; reload the lesson for a new one",
-  );
+  new AppError("invalid_media_token", "This video link is invalid or has expired; reload the lesson for a new one");
 
 /**
  * The actor a file request runs as: the bearer's user, else the media token's (checked against this

@@ -1,14 +1,9 @@
 // Why a video could not be made: a closed set of codes (clients may branch on them) with a
 // sentence for people. The lesson itself stays published whatever happens here.
-import type { SpeechFailureCode } from "./tts/types.js";
+import type { MediaFailureCode } from "@lm/core";
 
-export type MediaFailureCode =
-  | SpeechFailureCode
-  | "render_disabled"
-  | "speech_unavailable"
-  | "encoder_unavailable"
-  | "encode_failed"
-  | "render_failed";
+// The codes live in core (MEDIA_FAILURE_CODES), where the API schema and the clients read them.
+export type { MediaFailureCode };
 
 export class RenderError extends Error {
   constructor(

@@ -1,6 +1,6 @@
 // video_media row → the contract's VideoMedia. URLs carry the render's version so caches may keep
 // each file for good; a new render gets new URLs.
-import type { VideoMedia } from "@lm/core";
+import type { MediaFailureCode, VideoMedia } from "@lm/core";
 
 /** The media columns every video query selects (`m` = video_media, left-joined: old lessons have none). */
 export const MEDIA_SELECT = `m.status as m_status, m.progress as m_progress, m.duration_sec as m_duration_sec,
@@ -13,7 +13,7 @@ export interface MediaColumns {
   m_duration_sec: string | number | null;
   m_size_bytes: string | number | null;
   m_version: string | number | null;
-  m_failure_code: string | null;
+  m_failure_code: MediaFailureCode | null;
   m_failure_reason: string | null;
 }
 

@@ -47,9 +47,8 @@ export async function openMediaFile(ctx: AppContext, req: MediaRequest): Promise
   // If-Range with another version: the client's partial copy is stale, so it gets the whole file.
   const range = req.ifRange && req.ifRange !== etag ? { kind: "full" as const } : parseRange(req.range, f.size);
   if (range.kind === "unsatisfiable") {
-    throw new AppError("range_not_satisfiable", 416, `The file has ${f.size} bytes`, undefined, {
-      "Content-Range": `bytes */${f.size}`,
-      "Accept-Ranges": "bytes",
+    throw new AppError("range_not_satisfiable", `The file has ${f.size} bytes`, {
+      headers: { "Content-Range": `bytes */${f.size}`, "Accept-Ranges": "bytes" },
     });
   }
   // A versioned URL (what the API hands out) never changes: cache it for good; an unversioned one

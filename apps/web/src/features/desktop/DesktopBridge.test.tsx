@@ -81,7 +81,15 @@ describe("DesktopBridge", () => {
         type: "event",
         channel: `user:${me.id}`,
         event: "notification.created",
-        data: { id: "n1", kind: "reminder", title: "Exam in 15 minutes", body: "Biology", data: { eventId: "e1" } },
+        data: {
+          id: "66666666-6666-4666-8666-666666666661",
+          kind: "reminder",
+          title: "Exam in 15 minutes",
+          body: "Biology",
+          data: { eventId: "e1" },
+          readAt: null,
+          createdAt: "2026-11-26T09:00:00.000Z",
+        },
       }),
     );
     await waitFor(() =>
@@ -150,7 +158,15 @@ describe("DesktopBridge", () => {
         type: "event",
         channel: `user:${me.id}`,
         event: "notification.created",
-        data: { id: "n9", kind: "comment", title: "New comment", body: "", data: {} },
+        data: {
+          id: "66666666-6666-4666-8666-666666666669",
+          kind: "comment",
+          title: "New comment",
+          body: "",
+          data: {},
+          readAt: null,
+          createdAt: "2026-11-26T09:00:00.000Z",
+        },
       }),
     );
     await waitFor(() => expect(fake.trays.at(-1)?.unreadCount).toBe(4));

@@ -1,6 +1,6 @@
 // Inside the desktop app (window.littleMonster present): reminders become OS notifications, deep
 // links and menu shortcuts navigate, and the tray shows the unread count. Elsewhere it renders nothing.
-import type { DeepLink, NavigationTarget, Notification } from "@lm/core";
+import type { DeepLink, NavigationTarget } from "@lm/core";
 import { useEffect } from "react";
 import { useNavigate } from "react-router";
 import { useChannel } from "../../lib/realtime";
@@ -30,9 +30,10 @@ export function DesktopBridge() {
 
   useChannel(bridge && userId ? `user:${userId}` : null, (e) => {
     if (!bridge || e.event !== "notification.created") return;
-    const n = e.data as Partial<Notification> & { data?: { eventId?: string } };
+    const n = e.data;
     if (n.kind === "reminder" && n.title) {
-      void bridge.notify({ title: n.title, body: n.body, eventId: n.data?.eventId });
+      const eventId = typeof n.data.eventId === "string" ? n.data.eventId : undefined;
+      void bridge.notify({ title: n.title, body: n.body, eventId });
     }
   });
   return bridge && userId ? <TraySync key={userId} bridge={bridge} /> : null;

@@ -13,9 +13,10 @@ export function useVideo(id: string) {
   const queryClient = useQueryClient();
   const live = useChannel(`video:${id}`, (event) => {
     if (event.event === "video.updated") {
-      // A summary: `createdBy` is an id there and `media` holds only status, progress and failure, so
-      // those merge field by field; the refetch brings the rest (the files' URLs when READY).
-      const { createdBy: _id, media, ...rest } = event.data as Partial<Video> & { media?: Partial<Video["media"]> };
+      // A summary (core's VideoUpdatedEvent): `createdBy` is an id there, never the cached PublicUser,
+      // and `media` holds only status, progress and failure, so it merges into the cached one; the
+      // refetch brings the rest (the files' URLs when READY).
+      const { createdBy: _creatorId, media, ...rest } = event.data;
       queryClient.setQueryData<Video>(videoKey(id), (old) =>
         old
           ? {

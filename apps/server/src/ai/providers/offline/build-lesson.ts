@@ -128,7 +128,7 @@ function planParts(sections: NoteSection[], scored: ScoredSentence[], totalWords
 
 export function buildOfflineLesson(material: LessonMaterial): StructuredLesson {
   const notes = material.notes?.trim() ?? "";
-  if (!notes) throw new GenerationError("config", NO_MODEL_REASON);
+  if (!notes) throw new GenerationError("config", NO_MODEL_REASON, false, { code: "no_model" });
   const parsed = parseNotes(notes);
   const scored = scoreSentences(parsed.sentences, material.topic);
   const totalWords = scored.reduce((n, s) => n + s.words, 0);

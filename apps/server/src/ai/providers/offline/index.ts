@@ -13,7 +13,9 @@ export class OfflineProvider implements LlmProvider {
 
   async generateJson(req: JsonRequest): Promise<JsonResult> {
     if (req.task !== "lesson" || !req.material) {
-      throw new GenerationError("config", "No AI model is configured to answer this request.");
+      throw new GenerationError("config", "No AI model is configured to answer this request.", false, {
+        code: "no_model",
+      });
     }
     const lesson = buildOfflineLesson(req.material);
     const text = JSON.stringify(lesson);

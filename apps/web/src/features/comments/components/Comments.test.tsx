@@ -16,6 +16,10 @@ const other = {
   subjects: [],
   createdAt: "2026-11-26T09:00:00.000Z",
 };
+const C1 = "55555555-5555-4555-8555-555555555551";
+const C2 = "55555555-5555-4555-8555-555555555552";
+/** What the server sends for a deleted comment (core's CommentDeletedEvent). */
+const deleted = (id: string) => ({ id, videoId, userId: other.id, isHidden: false, moderationStatus: "APPROVED" });
 const comment = (id: string, text: string, over: Partial<Comment> = {}): Comment => ({
   id,
   videoId,
@@ -35,7 +39,7 @@ describe("Comments", () => {
   it("shows new comments live and removes deleted or hidden ones without a reload", async () => {
     const socket = installFakeSocket();
     installFakeApi((req) => {
-      if (req.path === "/comments") return json(200, { items: [comment("c1", "First!")], nextCursor: null });
+      if (req.path === "/comments") return json(200, { items: [comment(C1, "First!")], nextCursor: null });
     });
     renderWithApp(<Comments videoId={videoId} videoCreatorId={other.id} />);
     expect(await screen.findByText("First!")).toBeInTheDocument();
@@ -50,7 +54,7 @@ describe("Comments", () => {
         type: "event",
         channel: `video:${videoId}`,
         event: "comment.created",
-        data: comment("c2", "Live hello"),
+        data: comment(C2, "Live hello"),
       }),
     );
     const list = screen.getByRole("list", { name: "Comments" });
@@ -63,12 +67,12 @@ describe("Comments", () => {
         channel: `video:${videoId}`,
         event: "comment.updated",
         // What the server sends for a comment that was hidden: no text, no author.
-        data: { id: "c2", videoId, isHidden: true },
+        data: { id: C2, videoId, isHidden: true },
       }),
     );
     await waitFor(() => expect(screen.queryByText("Live hello")).not.toBeInTheDocument());
 
-    act(() => ws.emit({ type: "event", channel: `video:${videoId}`, event: "comment.deleted", data: { id: "c1" } }));
+    act(() => ws.emit({ type: "event", channel: `video:${videoId}`, event: "comment.deleted", data: deleted(C1) }));
     await waitFor(() => expect(screen.queryByText("First!")).not.toBeInTheDocument());
   });
 
@@ -84,7 +88,7 @@ describe("Comments", () => {
     };
     const { calls } = installFakeApi((req) => {
       if (req.method === "GET" && req.path === "/comments")
-        return json(200, { items: [comment("c1", "Older")], nextCursor: null });
+        return json(200, { items: [comment(C1, "Older")], nextCursor: null });
       if (req.method === "POST" && req.path === "/comments")
         return json(201, comment("c9", "Great lesson", { user: me }));
     });
@@ -107,13 +111,13 @@ describe("Comments", () => {
       if (req.path === "/comments")
         return json(200, {
           items: [
-            comment("c1", "whoever made it is an idiot", {
+            comment(C1, "whoever made it is an idiot", {
               user: mine,
               isHidden: true,
               moderationStatus: "FLAGGED",
               moderationReason: "The text needs review because it may insult a person.",
             }),
-            comment("c2", "something worse", {
+            comment(C2, "something worse", {
               user: mine,
               isHidden: true,
               moderationStatus: "REJECTED",

@@ -142,37 +142,37 @@ export function Comments({ videoId, videoCreatorId }: { videoId: string; videoCr
   const key = commentKeys.list(videoId);
 
   useChannel(`video:${videoId}`, (e) => {
-    const c = e.data as Partial<Comment> & { id?: string };
-    if (!c.id) return;
     if (e.event === "comment.created" || e.event === "comment.updated") {
-      // A hidden comment arrives as { id, videoId, isHidden: true }: it leaves everyone's list
-      // (its author keeps it, marked hidden).
-      if (c.isHidden && !c.user) {
-        qc.setQueryData<CommentPages>(key, (d) => {
-          const mine = d?.pages.some((p) => p.items.some((x) => x.id === c.id && x.user.id === me?.id));
-          if (!mine) return removeComment(d, c.id!);
-          return (
-            d && {
-              ...d,
-              pages: d.pages.map((p) => ({
-                ...p,
-                items: p.items.map((x) => (x.id === c.id ? { ...x, isHidden: true } : x)),
-              })),
-            }
-          );
-        });
-        return;
-      }
-      // Any other event without the comment itself: ask the server for the list again.
-      if (!c.user || c.text === undefined) {
+      const c = e.data;
+      if (!("user" in c)) {
+        // Hidden, it arrives as { id, videoId, isHidden: true }: it leaves everyone's list (its
+        // author keeps it, marked hidden).
+        if (c.isHidden) {
+          qc.setQueryData<CommentPages>(key, (d) => {
+            const mine = d?.pages.some((p) => p.items.some((x) => x.id === c.id && x.user.id === me?.id));
+            if (!mine) return removeComment(d, c.id);
+            return (
+              d && {
+                ...d,
+                pages: d.pages.map((p) => ({
+                  ...p,
+                  items: p.items.map((x) => (x.id === c.id ? { ...x, isHidden: true } : x)),
+                })),
+              }
+            );
+          });
+          return;
+        }
+        // Its ids only (the server could not read it back): ask for the list again.
         void qc.invalidateQueries({ queryKey: key });
         return;
       }
       const visible = !c.isHidden || c.user.id === me?.id;
-      if (visible) qc.setQueryData<CommentPages>(key, (d) => upsertComment(d, c as Comment));
-      else qc.setQueryData<CommentPages>(key, (d) => removeComment(d, c.id!));
+      if (visible) qc.setQueryData<CommentPages>(key, (d) => upsertComment(d, c));
+      else qc.setQueryData<CommentPages>(key, (d) => removeComment(d, c.id));
     } else if (e.event === "comment.deleted") {
-      qc.setQueryData<CommentPages>(key, (d) => removeComment(d, c.id!));
+      const { id } = e.data;
+      qc.setQueryData<CommentPages>(key, (d) => removeComment(d, id));
     }
   });
 

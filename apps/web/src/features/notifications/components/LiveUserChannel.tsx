@@ -1,5 +1,4 @@
 // Listens on the signed-in user's channel: new notifications and progress of their own lessons.
-import type { Notification, Video } from "@lm/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useChannel } from "../../../lib/realtime";
 import { useAuth } from "../../../stores/auth";
@@ -11,12 +10,10 @@ export function LiveUserChannel() {
   const qc = useQueryClient();
   useChannel(userId ? `user:${userId}` : null, (e) => {
     if (e.event === "notification.created") {
-      const n = e.data as Partial<Notification>;
-      if (n.title) toast.info(n.title);
+      if (e.data.title) toast.info(e.data.title);
       void qc.invalidateQueries({ queryKey: notificationsKey });
     } else if (e.event === "video.updated") {
-      const v = e.data as Partial<Video>;
-      if (v.id) void qc.invalidateQueries({ queryKey: ["videos", "detail", v.id] });
+      void qc.invalidateQueries({ queryKey: ["videos", "detail", e.data.id] });
     }
   });
   return null;

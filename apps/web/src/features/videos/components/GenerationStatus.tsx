@@ -4,7 +4,7 @@ import { Link } from "react-router";
 import { Button, Spinner } from "../../../components/ui/Button";
 import { errorMessage } from "../../../lib/errors";
 import { toast } from "../../../stores/toast";
-import { useNeedsNotes } from "../api/get-capabilities";
+import { useCapabilities } from "../api/get-capabilities";
 import { useRetryVideo } from "../api/retry-video";
 
 const STEPS = [
@@ -42,8 +42,10 @@ export function GenerationProgress({ video }: { video: Video }) {
 export function GenerationFailed({ video, isCreator }: { video: Video; isCreator: boolean }) {
   const retry = useRetryVideo();
   // What the server can do (GET /capabilities), never the wording of failureReason: without a
-  // model the same request can only fail again, so the way forward is the student's notes.
-  const noModel = useNeedsNotes();
+  // model the same request can only fail again, so the way forward is the student's notes. Until
+  // the capabilities are known, the lesson's own failureCode says whether that is why it failed.
+  const topicOnly = useCapabilities().data?.text.topicOnly;
+  const noModel = topicOnly === undefined ? video.failureCode === "no_model" : !topicOnly;
   const params = new URLSearchParams({ topic: video.topic, subject: video.subject, difficulty: video.difficulty });
   return (
     <section role="alert" aria-labelledby="fail-title" className="rounded-2xl border border-danger/50 bg-surface p-6">
