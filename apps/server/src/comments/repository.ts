@@ -2,8 +2,8 @@
 // (RLS decides what exists for them); stored moderation state (the verdict on a new or edited
 // text, moderator decisions, the model's second opinion) is the service's write.
 import { one, type Queryable } from "../db/index.js";
-import type { Keyset } from "./cursor.js";
-import { cursorTs } from "./cursor.js";
+import type { Keyset } from "../db/keyset-cursor.js";
+import { cursorTs } from "../db/keyset-cursor.js";
 import type { CommentRow } from "./presenter.js";
 
 /** Every comment read joins its author's public profile; `source` is a table or a CTE. */

@@ -7,7 +7,7 @@ import { AppError, forbidden, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
 import type { Queue } from "../jobs/queue.js";
 import type { Logger } from "../logger.js";
-import { decodeCursor, toPage } from "./cursor.js";
+import { decodeCursor, toPage } from "../db/keyset-cursor.js";
 import { MODERATE_COMMENT, type ModerateCommentJob } from "./moderation-job.js";
 import { toComment, type Viewer } from "./presenter.js";
 import * as repo from "./repository.js";
@@ -95,4 +95,13 @@ export class CommentsService {
       this.log.warn({ err, commentId }, "could not queue the moderation second opinion");
     }
   }
+}
+
+/**
+ * One comment as the public sees it (no viewer, so no moderation reason), or null when it is hidden
+ * or gone: what a live comment event carries.
+ */
+export async function findPublicComment(db: Db, id: string): Promise<Comment | null> {
+  const row = await db.asService((tx) => repo.findComment(tx, id));
+  return row && !row.is_hidden ? toComment(row, undefined) : null;
 }

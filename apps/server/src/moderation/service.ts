@@ -2,7 +2,7 @@
 // of reported lessons with their decisions.
 import type { Comment, Page, PageQuery, ReportedVideo, Video, VideoModerationInput } from "@lm/core";
 import * as repo from "../comments/repository.js";
-import { decodeCursor, toPage } from "../comments/cursor.js";
+import { decodeCursor, toPage } from "../db/keyset-cursor.js";
 import { toComment } from "../comments/presenter.js";
 import { REJECTED_BY_MODERATOR } from "../comments/rules.js";
 import type { Db } from "../db/index.js";

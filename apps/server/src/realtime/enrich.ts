@@ -1,7 +1,6 @@
 // Turns a trigger's small payload into what clients render. Runs once per event, not per socket.
 import type { CommentChangedEvent } from "@lm/core";
-import { toComment } from "../comments/presenter.js";
-import { findComment } from "../comments/repository.js";
+import { findPublicComment } from "../comments/service.js";
 import type { Db } from "../db/index.js";
 
 /**
@@ -14,7 +13,5 @@ export async function enrichComment(
 ): Promise<CommentChangedEvent> {
   const hidden = { id: ref.id, videoId: ref.videoId, isHidden: true };
   if (ref.isHidden) return hidden;
-  const row = await db.asService((tx) => findComment(tx, ref.id));
-  if (!row || row.is_hidden) return hidden;
-  return toComment(row, undefined);
+  return (await findPublicComment(db, ref.id)) ?? hidden;
 }

@@ -1,7 +1,7 @@
 // SQL for lesson reports. A report is inserted as the reporting user (RLS: as themselves); the
 // queue is read as the moderator (RLS lets moderators read every report); decisions are the
 // service's writes, because closing reports and removing someone else's lesson are no user's rows.
-import { cursorTs, type Keyset } from "../comments/cursor.js";
+import { cursorTs, type Keyset } from "../db/keyset-cursor.js";
 import { one, type Queryable } from "../db/index.js";
 import { myRating, VIDEO_FROM, VIDEO_SELECT, type VideoRow } from "./presenter.js";
 

@@ -1,4 +1,5 @@
-// Opaque keyset cursors over (created_at, id): base64url JSON holding the timestamp at full
+// Opaque keyset cursors over (created_at, id), shared by every list that pages that way (comments,
+// the moderation queues, reported lessons): base64url JSON holding the timestamp at full
 // microsecond precision, so rows created within one millisecond are never skipped or repeated.
 import { validation } from "../http/errors.js";
 
