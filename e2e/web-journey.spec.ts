@@ -107,7 +107,10 @@ test("a student's whole journey through the web app", async ({ page, browser }, 
   });
 
   await test.step("answer the quiz", async () => {
+    // The quiz renders when its place scrolls near (WhenVisible), as a student reaches it.
+    await page.getByRole("heading", { name: "Quiz", exact: true }).scrollIntoViewIfNeeded();
     const questions = page.locator("fieldset").filter({ has: page.locator("legend", { hasText: /^Question \d+:/ }) });
+    await expect(questions.first()).toBeVisible();
     const count = await questions.count();
     expect(count).toBeGreaterThan(0);
     for (let i = 0; i < count; i++) {
@@ -138,12 +141,15 @@ test("a student's whole journey through the web app", async ({ page, browser }, 
       await expect(fourStars).toBeChecked();
       await expect(other.page.getByTestId("rating-summary")).toHaveText("4.0 · 1 rating");
 
+      // Comments render when their place scrolls near (WhenVisible), as a student scrolls down to them.
+      await other.page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       await other.page.getByLabel("Add a comment").fill(COMMENT);
       await other.page.getByRole("button", { name: "Post comment" }).click();
       await expect(other.page.getByRole("list", { name: "Comments" }).getByText(COMMENT)).toBeVisible();
       await checkPage(other.page, "web-b-05-video-rated-commented");
 
       // The first student's page was never reloaded: both arrive over the WebSocket.
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
       const comments = page.getByRole("list", { name: "Comments" });
       await expect(comments.getByText(COMMENT)).toBeVisible({ timeout: 10_000 });
       await expect(comments.getByRole("listitem").filter({ hasText: COMMENT })).toContainText("Grace Hopper");

@@ -37,6 +37,7 @@ export const SAMPLE_VIDEO = Video.parse({
   commentCount: 0,
   tags: [],
   quiz: [],
+  failureCode: null,
   failureReason: null,
   media: {
     status: "UNAVAILABLE",
