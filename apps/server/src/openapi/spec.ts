@@ -2,6 +2,7 @@
 import * as core from "@lm/core";
 import { z } from "zod";
 import { CARD_OPS } from "./cards-ops.js";
+import { PLANNER_OPS } from "./planner-ops.js";
 import type { Op } from "./op.js";
 
 /** The file URLs' query: the render's version (for caching) and, for a PRIVATE lesson, a media token. */
@@ -17,6 +18,7 @@ const page = <T extends z.ZodType>(item: T) => core.Page(item);
 
 const OPS: Op[] = [
   ...CARD_OPS,
+  ...PLANNER_OPS,
   {
     method: "post",
     path: "/auth/register",
@@ -298,16 +300,6 @@ const OPS: Op[] = [
     summary: "Delete an event",
     auth: true,
     status: 204,
-  },
-  {
-    method: "post",
-    path: "/planner/plan",
-    tag: "Planner",
-    summary:
-      "Exam plan (extension): sessions before an exam that review the cards due by then, re-watch the weakest lessons and end with a practice quiz; stored when accept is true",
-    auth: true,
-    body: core.StudyPlanInput,
-    response: core.StudyPlanResult,
   },
   {
     method: "get",

@@ -20,7 +20,7 @@ import type { Reminders } from "./reminders.js";
 import { zoneOf } from "./reminders.js";
 import * as repo from "./repository.js";
 import type { EventValues } from "./repository.js";
-import { withSeriesEnd } from "./service.js";
+import { valuesOf, withSeriesEnd } from "./service.js";
 import { Slicer } from "./yield-loop.js";
 import { randomToken, sha256 } from "../auth/tokens.js";
 
@@ -127,21 +127,11 @@ export class CalendarService {
     return toICalendar(
       [
         ...rows.map((r) => ({
+          ...valuesOf(r),
           id: r.id,
-          title: r.title,
-          description: r.description,
-          subject: r.subject,
-          type: r.type,
-          startDate: r.start_date,
-          endDate: r.end_date,
-          allDay: r.all_day,
-          isCompleted: r.is_completed,
-          reminders: r.reminders,
-          rrule: r.rrule,
           updatedAt: r.updated_at,
           createdAt: r.created_at,
           timeZone: r.time_zone,
-          exdates: r.exdates,
         })),
         ...forecast.days.map((d) => reviewDay(d, tz, now, this.appUrl)),
       ],
