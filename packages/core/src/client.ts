@@ -1,36 +1,19 @@
 // The typed API client every app uses. Platform-neutral: only `fetch`, injected or global.
 import type { AuthResult, LoginInput, RegisterInput, Session } from "./schemas/auth.js";
-import type { Capabilities } from "./schemas/capabilities.js";
-import type {
-  Card,
-  CardRating,
-  CardReviewResult,
-  CardSettings,
-  CardSettingsInput,
-  DueQueue,
-  FromLessonResult,
-  DueForecast,
-  Mastery,
-  QuizAnswerResult,
-} from "./schemas/cards.js";
+import type { CardRating, CardSettingsInput } from "./schemas/cards.js";
 import type { Page } from "./schemas/common.js";
+import type { PlannerEventCreateInput, PlannerEventUpdateInput } from "./schemas/planner.js";
+import type { User, UserUpdateInput } from "./schemas/users.js";
 import type {
-  PlannerEvent,
-  PlannerEventCreateInput,
-  PlannerEventUpdateInput,
-  StudyPlanResult,
-} from "./schemas/planner.js";
-import type { Comment, Notification, RatingSummary, UnreadCount } from "./schemas/social.js";
-import type { User, UserStats, UserUpdateInput } from "./schemas/users.js";
-import type {
-  MediaToken,
-  ReportedVideo,
-  Video,
   VideoCreateInput,
   VideoListQuery,
   VideoModerationInput,
   VideoUpdateInput,
+  WatchInput,
 } from "./schemas/videos.js";
+import { endpoints } from "./endpoints/index.js";
+import { type ParamNames, pathOf, type Route } from "./endpoints/define.js";
+import type { BodyOf, ParamsInput, ResponseOf } from "./endpoints/types.js";
 import type { FieldError } from "./errors.js";
 import { type ErrorCode, isErrorCode } from "./problems.js";
 
@@ -68,14 +51,14 @@ type ItemId = (item: Record<string, unknown>) => unknown;
 const ownId: ItemId = (item) => item.id;
 
 /** Checks the envelope of a page (items with ids, a cursor) without a schema library on the first load. */
-function assertPage<T>(data: unknown, path: string, idOf: ItemId): Page<T> {
+function assertPage(data: unknown, path: string, idOf: ItemId): Page<unknown> {
   const ok =
     isRecord(data) &&
     Array.isArray(data.items) &&
     data.items.every((item) => isRecord(item) && typeof idOf(item) === "string") &&
     (data.nextCursor === null || data.nextCursor === undefined || typeof data.nextCursor === "string");
   if (!ok) throw new ApiError(200, MALFORMED_RESPONSE, `The server's answer to ${path} is not a page of items.`);
-  return data as Page<T>;
+  return data as Page<unknown>;
 }
 
 export interface TokenStore {
@@ -92,6 +75,20 @@ export interface ClientOptions {
 }
 
 type Query = Record<string, string | number | boolean | undefined | null>;
+
+/** What a call to a declared endpoint takes besides its route. */
+type CallInput = Pick<RequestOptions, "query" | "idempotencyKey" | "keepalive"> & {
+  params?: Record<string, string>;
+  body?: unknown;
+  /** A non-JSON body, sent as the route's bodyType. */
+  rawBody?: string;
+};
+type TypedInput<R extends Route> = Omit<CallInput, "params" | "body"> &
+  ParamsInput<R> & { body?: [BodyOf<R>] extends [never] ? unknown : BodyOf<R> };
+/** The input is optional only when the route has no path parameters. */
+type CallArgs<R extends Route> = [ParamNames<R["path"]>] extends [never]
+  ? [input?: TypedInput<R>]
+  : [input: TypedInput<R>];
 interface RequestOptions {
   query?: Query;
   body?: unknown;
@@ -99,6 +96,8 @@ interface RequestOptions {
   contentType?: string;
   idempotencyKey?: string;
   auth?: boolean;
+  /** Lets the request outlive the page (a player's last heartbeat on unload). */
+  keepalive?: boolean;
 }
 
 export function memoryTokenStore(initial: Session | null = null): TokenStore {
@@ -157,9 +156,23 @@ export class ApiClient {
     return false;
   }
 
+  /**
+   * One declared endpoint (packages/core/src/endpoints): method and path from its route, the
+   * answer typed by its response schema. `none` routes never carry a token (a dead one is a 401).
+   */
+  call<R extends Route>(route: R, ...[input]: CallArgs<R>): Promise<ResponseOf<R>> {
+    const { params, rawBody, ...opts } = (input ?? {}) as CallInput;
+    return this.request<ResponseOf<R>>(route.method, pathOf(route, params), {
+      ...opts,
+      ...(rawBody !== undefined ? { rawBody, contentType: route.bodyType } : {}),
+      ...(route.access === "none" ? { auth: false } : {}),
+    });
+  }
+
   /** A list endpoint: the answer must be a page, or the call fails with `malformed_response`. */
-  async page<T>(path: string, query: Query = {}, idOf: ItemId = ownId): Promise<Page<T>> {
-    return assertPage<T>(await this.request<unknown>("GET", path, { query }), path, idOf);
+  async page<R extends Route>(route: R, query: Query = {}, idOf: ItemId = ownId): Promise<ResponseOf<R>> {
+    const data = await this.request<unknown>(route.method, pathOf(route), { query });
+    return assertPage(data, route.path, idOf) as ResponseOf<R>;
   }
 
   private send(method: string, path: string, opts: RequestOptions): Promise<Response> {
@@ -179,7 +192,7 @@ export class ApiClient {
       body = JSON.stringify(opts.body);
       headers["content-type"] = "application/json";
     }
-    return this.fetchFn(url.toString(), { method, headers, body });
+    return this.fetchFn(url.toString(), { method, headers, body, ...(opts.keepalive ? { keepalive: true } : {}) });
   }
 
   private async parse<T>(res: Response): Promise<T> {
@@ -197,80 +210,88 @@ export class ApiClient {
 
   // --- Auth ---
   async register(input: RegisterInput): Promise<AuthResult> {
-    const result = await this.request<AuthResult>("POST", "/auth/register", { body: input, auth: false });
+    const result = await this.call(endpoints.auth.register, { body: input });
     this.tokens.set(result.session);
     return result;
   }
   async login(input: LoginInput): Promise<AuthResult> {
-    const result = await this.request<AuthResult>("POST", "/auth/login", { body: input, auth: false });
+    const result = await this.call(endpoints.auth.login, { body: input });
     this.tokens.set(result.session);
     return result;
   }
   async logout(): Promise<void> {
     try {
-      await this.request<void>("POST", "/auth/logout", { body: {} });
+      await this.call(endpoints.auth.logout, { body: {} });
     } finally {
       this.tokens.set(null);
     }
   }
-  verifyEmail = (token: string) =>
-    this.request<{ user: User }>("POST", "/auth/verify-email", { body: { token }, auth: false });
+  verifyEmail = (token: string) => this.call(endpoints.auth.verifyEmail, { body: { token } });
   /** 202 `{}` when a link was sent; `{ alreadyVerified: true }` when the address is verified (nothing sent). */
   resendVerification = () =>
-    this.request<{ alreadyVerified?: boolean } | undefined>("POST", "/auth/resend-verification", { body: {} });
-  forgotPassword = (email: string) =>
-    this.request<void>("POST", "/auth/forgot-password", { body: { email }, auth: false });
-  resetPassword = (token: string, password: string) =>
-    this.request<void>("POST", "/auth/reset-password", { body: { token, password }, auth: false });
+    this.call(endpoints.auth.resendVerification, { body: {} }) as Promise<{ alreadyVerified?: boolean } | undefined>;
+  forgotPassword = (email: string): Promise<void> =>
+    this.call(endpoints.auth.forgotPassword, { body: { email } }).then(() => undefined);
+  resetPassword = (token: string, password: string): Promise<void> =>
+    this.call(endpoints.auth.resetPassword, { body: { token, password } }).then(() => undefined);
 
   // --- Users ---
-  me = () => this.request<User>("GET", "/users/me");
-  getUser = (id: string) => this.request<User>("GET", `/users/${id}`);
-  updateUser = (id: string, input: UserUpdateInput) => this.request<User>("PATCH", `/users/${id}`, { body: input });
-  deleteUser = (id: string) => this.request<void>("DELETE", `/users/${id}`);
-  stats = (id: string) => this.request<UserStats>("GET", `/users/${id}/stats`);
+  me = () => this.call(endpoints.users.me);
+  /** Your own profile; another user's answers as the public view (its extra fields absent). */
+  getUser = (id: string) => this.call(endpoints.users.get, { params: { id } }) as Promise<User>;
+  updateUser = (id: string, input: UserUpdateInput) =>
+    this.call(endpoints.users.update, { params: { id }, body: input });
+  deleteUser = (id: string) => this.call(endpoints.users.remove, { params: { id } });
+  stats = (id: string) => this.call(endpoints.users.stats, { params: { id } });
 
   // --- Videos ---
-  capabilities = () => this.request<Capabilities>("GET", "/capabilities", { auth: false });
-  listVideos = (query: VideoListQuery = {}) => this.page<Video>("/videos", query as Query);
-  getVideo = (id: string) => this.request<Video>("GET", `/videos/${id}`);
+  capabilities = () => this.call(endpoints.capabilities.get);
+  listVideos = (query: VideoListQuery = {}) => this.page(endpoints.videos.list, query as Query);
+  getVideo = (id: string) => this.call(endpoints.videos.get, { params: { id } });
   createVideo = (input: VideoCreateInput, idempotencyKey?: string) =>
-    this.request<Video>("POST", "/videos", { body: input, idempotencyKey });
-  updateVideo = (id: string, input: VideoUpdateInput) => this.request<Video>("PATCH", `/videos/${id}`, { body: input });
-  deleteVideo = (id: string) => this.request<void>("DELETE", `/videos/${id}`);
-  retryVideo = (id: string) => this.request<Video>("POST", `/videos/${id}/retry`, { body: {} });
+    this.call(endpoints.videos.create, { body: input, idempotencyKey });
+  updateVideo = (id: string, input: VideoUpdateInput) =>
+    this.call(endpoints.videos.update, { params: { id }, body: input });
+  deleteVideo = (id: string) => this.call(endpoints.videos.remove, { params: { id } });
+  retryVideo = (id: string) => this.call(endpoints.videos.retry, { params: { id }, body: {} });
   /** Signed file URLs for a lesson's video (for players that cannot send Authorization: PRIVATE lessons). */
-  mediaToken = (id: string) => this.request<MediaToken>("GET", `/videos/${id}/media-token`);
+  mediaToken = (id: string) => this.call(endpoints.videos.mediaToken, { params: { id } });
   /** A path the API hands out (`/api/v1/videos/…/video.mp4`) as a full URL on the API's origin. */
   absoluteUrl = (path: string) => new URL(path, this.options.baseUrl).toString();
   viewVideo = (id: string, clientId?: string) =>
-    this.request<void>("POST", `/videos/${id}/view`, { body: clientId ? { clientId } : {} });
+    this.call(endpoints.videos.view, { params: { id }, body: clientId ? { clientId } : {} });
+  /** A player's heartbeat: seconds played since the last one (see WatchTracker); counts toward study stats. */
+  watchVideo = (id: string, beat: WatchInput, opts: { keepalive?: boolean } = {}) =>
+    this.call(endpoints.videos.watch, { params: { id }, body: beat, keepalive: opts.keepalive });
 
   // --- Comments and ratings ---
-  listComments = (videoId: string, cursor?: string) => this.page<Comment>("/comments", { videoId, cursor });
+  listComments = (videoId: string, cursor?: string) => this.page(endpoints.comments.list, { videoId, cursor });
   createComment = (videoId: string, text: string, idempotencyKey?: string) =>
-    this.request<Comment>("POST", "/comments", { body: { videoId, text }, idempotencyKey });
-  updateComment = (id: string, text: string) => this.request<Comment>("PATCH", `/comments/${id}`, { body: { text } });
-  deleteComment = (id: string) => this.request<void>("DELETE", `/comments/${id}`);
-  reportComment = (id: string, reason?: string) =>
-    this.request<void>("POST", `/comments/${id}/report`, { body: reason ? { reason } : {} });
-  moderationQueue = (cursor?: string) => this.page<Comment>("/moderation/queue", { cursor });
+    this.call(endpoints.comments.create, { body: { videoId, text }, idempotencyKey });
+  updateComment = (id: string, text: string) =>
+    this.call(endpoints.comments.update, { params: { id }, body: { text } });
+  deleteComment = (id: string) => this.call(endpoints.comments.remove, { params: { id } });
+  reportComment = (id: string, reason?: string): Promise<void> =>
+    this.call(endpoints.comments.report, { params: { id }, body: reason ? { reason } : {} }).then(() => undefined);
+  moderationQueue = (cursor?: string) => this.page(endpoints.moderation.queue, { cursor });
   moderate = (id: string, decision: "APPROVE" | "REJECT") =>
-    this.request<Comment>("POST", `/moderation/comments/${id}`, { body: { decision } });
-  reportVideo = (id: string, reason?: string) =>
-    this.request<void>("POST", `/videos/${id}/report`, { body: reason ? { reason } : {} });
+    this.call(endpoints.moderation.decideComment, { params: { id }, body: { decision } });
+  /** `keyPointIndex`: "Report inaccuracy" on that key point rather than the whole lesson. */
+  reportVideo = (id: string, reason?: string, keyPointIndex?: number): Promise<void> =>
+    this.call(endpoints.videos.report, {
+      params: { id },
+      body: { ...(reason ? { reason } : {}), ...(keyPointIndex !== undefined ? { keyPointIndex } : {}) },
+    }).then(() => undefined);
+  /** The creator rewrites one key point from the lesson's notes; its inaccuracy reports close. */
+  regenerateKeyPoint = (id: string, index: number) =>
+    this.call(endpoints.videos.regenerateKeyPoint, { params: { id, index: String(index) }, body: {} });
   reportedVideos = (cursor?: string) =>
-    this.page<ReportedVideo>("/moderation/videos", { cursor }, (item) =>
-      isRecord(item.video) ? item.video.id : undefined,
-    );
+    this.page(endpoints.moderation.videos, { cursor }, (item) => (isRecord(item.video) ? item.video.id : undefined));
   moderateVideo = (id: string, input: VideoModerationInput) =>
-    this.request<Video>("POST", `/moderation/videos/${id}`, { body: input });
+    this.call(endpoints.moderation.decideVideo, { params: { id }, body: input });
   rate = (videoId: string, stars: number, idempotencyKey?: string) =>
-    this.request<{ videoId: string; stars: number; ratingAvg: number; ratingCount: number }>("POST", "/ratings", {
-      body: { videoId, stars },
-      idempotencyKey,
-    });
-  ratings = (videoId: string) => this.request<RatingSummary>("GET", "/ratings", { query: { videoId } });
+    this.call(endpoints.ratings.rate, { body: { videoId, stars }, idempotencyKey });
+  ratings = (videoId: string) => this.call(endpoints.ratings.summary, { query: { videoId } });
 
   // --- Planner and notifications ---
   listEvents = (
@@ -283,39 +304,36 @@ export class ApiClient {
       limit?: number;
       cursor?: string;
     } = {},
-  ) => this.request<{ items: PlannerEvent[]; nextCursor: string | null }>("GET", "/planner/events", { query });
+  ) => this.call(endpoints.planner.list, { query });
   createEvent = (input: PlannerEventCreateInput, idempotencyKey?: string) =>
-    this.request<PlannerEvent>("POST", "/planner/events", { body: input, idempotencyKey });
+    this.call(endpoints.planner.create, { body: input, idempotencyKey });
   updateEvent = (id: string, input: PlannerEventUpdateInput) =>
-    this.request<PlannerEvent>("PATCH", `/planner/events/${id}`, { body: input });
-  deleteEvent = (id: string) => this.request<void>("DELETE", `/planner/events/${id}`);
-  calendarFeed = () => this.request<{ url: string }>("GET", "/planner/calendar-feed");
-  rotateCalendarFeed = () => this.request<{ url: string }>("POST", "/planner/calendar-feed/rotate", { body: {} });
-  importCalendar = (ics: string) =>
-    this.request<{ imported: number }>("POST", "/planner/import", { rawBody: ics, contentType: "text/calendar" });
+    this.call(endpoints.planner.update, { params: { id }, body: input });
+  deleteEvent = (id: string) => this.call(endpoints.planner.remove, { params: { id } });
+  calendarFeed = () => this.call(endpoints.planner.feedUrl);
+  rotateCalendarFeed = () => this.call(endpoints.planner.rotateFeed, { body: {} });
+  importCalendar = (ics: string) => this.call(endpoints.planner.import, { rawBody: ics });
   planStudy = (input: { examEventId: string; sessionsPerWeek: number; minutesPerSession: number; accept?: boolean }) =>
-    this.request<StudyPlanResult>("POST", "/planner/plan", { body: input });
-  notifications = (cursor?: string) => this.page<Notification>("/notifications", { cursor });
-  unreadCount = () => this.request<UnreadCount>("GET", "/notifications/unread-count");
-  markRead = (id: string) => this.request<void>("POST", `/notifications/${id}/read`, { body: {} });
-  markAllRead = () => this.request<void>("POST", "/notifications/read-all", { body: {} });
+    this.call(endpoints.planner.plan, { body: input });
+  notifications = (cursor?: string) => this.page(endpoints.notifications.list, { cursor });
+  unreadCount = () => this.call(endpoints.notifications.unreadCount);
+  markRead = (id: string) => this.call(endpoints.notifications.read, { params: { id }, body: {} });
+  markAllRead = () => this.call(endpoints.notifications.readAll, { body: {} });
 
   // --- Review cards ---
-  addLessonCards = (videoId: string) =>
-    this.request<FromLessonResult>("POST", `/cards/from-lesson/${videoId}`, { body: {} });
-  dueCards = (limit?: number) => this.request<DueQueue>("GET", "/cards/due", { query: { limit } });
-  getCard = (id: string) => this.request<Card>("GET", `/cards/${id}`);
-  deleteCard = (id: string) => this.request<void>("DELETE", `/cards/${id}`);
+  addLessonCards = (videoId: string) => this.call(endpoints.cards.fromLesson, { params: { videoId }, body: {} });
+  dueCards = (limit?: number) => this.call(endpoints.cards.due, { query: { limit } });
+  getCard = (id: string) => this.call(endpoints.cards.get, { params: { id } });
+  deleteCard = (id: string) => this.call(endpoints.cards.remove, { params: { id } });
   /** clientId: made once per review by the device, so a retried or replayed review counts once. */
   reviewCard = (id: string, input: { rating: CardRating; clientId: string; reviewedAt?: string }) =>
-    this.request<CardReviewResult>("POST", `/cards/${id}/review`, { body: input });
-  mastery = () => this.request<Mastery>("GET", "/cards/mastery");
-  dueForecast = (days = 30) => this.request<DueForecast>("GET", `/cards/forecast?days=${days}`);
-  cardSettings = () => this.request<CardSettings>("GET", "/cards/settings");
-  updateCardSettings = (input: CardSettingsInput) =>
-    this.request<CardSettings>("PATCH", "/cards/settings", { body: input });
+    this.call(endpoints.cards.review, { params: { id }, body: input });
+  mastery = () => this.call(endpoints.cards.mastery);
+  dueForecast = (days = 30) => this.call(endpoints.cards.forecast, { query: { days } });
+  cardSettings = () => this.call(endpoints.cards.settings);
+  updateCardSettings = (input: CardSettingsInput) => this.call(endpoints.cards.updateSettings, { body: input });
   answerQuiz = (
     videoId: string,
     input: { questionIndex: number; choiceIndex: number; clientId: string; answeredAt?: string },
-  ) => this.request<QuizAnswerResult>("POST", `/videos/${videoId}/quiz-answers`, { body: input });
+  ) => this.call(endpoints.cards.answerQuiz, { params: { id: videoId }, body: input });
 }

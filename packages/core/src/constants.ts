@@ -95,3 +95,13 @@ export const SUBJECT_LABELS: Record<(typeof SUBJECTS)[number], string> = {
   MUSIC: "Music",
   OTHER: "Other",
 };
+
+/** How a planner event's type reads in lists, chips and the type picker (web and mobile alike). */
+export const EVENT_TYPE_LABELS: Record<(typeof EVENT_TYPES)[number], string> = {
+  EXAM: "Exam",
+  ASSIGNMENT: "Assignment",
+  STUDY_SESSION: "Study session",
+  CLASS: "Class",
+  REMINDER: "Reminder",
+  OTHER: "Other",
+};

@@ -46,6 +46,7 @@ const DATA: Record<RealtimeEvent["event"], unknown> = {
     readAt: null,
     createdAt: NOW,
   },
+  "cards.counts": { due: 3, overdue: 1, new: 2, total: 9 },
 };
 const event = (channel: string, name: RealtimeEvent["event"] = "comment.created", data = DATA[name]) => ({
   type: "event",
@@ -174,6 +175,24 @@ describe("realtime client", () => {
       { type: "subscribe", channel: "user:me" },
     ]);
     expect(rt.isLive()).toBe(true);
+  });
+
+  it("asks the app to resync after a reconnect and when the server says events were missed, not on a fresh start", () => {
+    const rt = client();
+    let resyncs = 0;
+    rt.onResync(() => resyncs++);
+    rt.subscribe("video:1", () => undefined);
+    last().open();
+    expect(resyncs).toBe(0);
+    last().receive({ type: "resync" });
+    expect(resyncs).toBe(1);
+    last().drop();
+    vi.advanceTimersByTime(1000);
+    last().open();
+    expect(resyncs).toBe(2);
+    rt.restart(); // a new identity starts over: its screens load afresh anyway
+    last().open();
+    expect(resyncs).toBe(2);
   });
 
   it("waits twice as long after each failed attempt, up to 30 s, and starts over once connected", () => {

@@ -60,6 +60,9 @@ export class RealtimeClient {
   private socket: RealtimeSocket | null = null;
   private readonly listeners = new Map<string, Set<RealtimeListener>>();
   private readonly statusListeners = new Set<(live: boolean) => void>();
+  private readonly resyncListeners = new Set<() => void>();
+  /** Whether a socket was open before: the next open is a reconnect, with events missed in between. */
+  private wasOpen = false;
   private live = false;
   private retries = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
@@ -81,6 +84,15 @@ export class RealtimeClient {
   onStatus(listener: (live: boolean) => void): () => void {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
+  }
+
+  /**
+   * Calls `listener` when events may have been missed: after a reconnect, and when the server says
+   * so (it lost its database listener for a while). Apps refetch what they show.
+   */
+  onResync(listener: () => void): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
   }
 
   /** Calls `listener` for every event on `channel` until the returned function is called. */
@@ -111,6 +123,8 @@ export class RealtimeClient {
 
   /** Drops the socket and any pending reconnect; the next subscribe opens a new one. */
   close(): void {
+    // Closed on purpose (a new identity, or nobody listening): the next open is a fresh start.
+    this.wasOpen = false;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.reconnectTimer = null;
     this.stopPing();
@@ -139,6 +153,8 @@ export class RealtimeClient {
       this.retries = 0;
       this.setLive(true);
       for (const channel of this.listeners.keys()) this.send({ type: "subscribe", channel });
+      if (this.wasOpen) this.resync();
+      this.wasOpen = true;
       this.stopPing();
       this.pingTimer = setInterval(() => this.send({ type: "ping" }), PING_MS);
     };
@@ -169,8 +185,13 @@ export class RealtimeClient {
     } catch {
       return;
     }
+    const type = typeof message === "object" && message !== null ? (message as { type?: unknown }).type : undefined;
+    if (type === "resync") {
+      this.resync();
+      return;
+    }
     // Anything but an event (pong, subscribed, error, or garbage) needs no action from a listener.
-    if (typeof message !== "object" || message === null || (message as { type?: unknown }).type !== "event") return;
+    if (type !== "event") return;
     if (this.parse) {
       this.deliver(this.parse, message);
       return;
@@ -202,6 +223,10 @@ export class RealtimeClient {
 
   private send(message: ClientMessage): void {
     if (this.socket?.readyState === OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  private resync(): void {
+    for (const listener of [...this.resyncListeners]) listener();
   }
 
   private stopPing(): void {

@@ -2,6 +2,7 @@
 // payload through it before broadcasting, and the clients parse with it, so no one casts event data.
 import { z } from "zod";
 import { MediaFailureCode, ModerationStatus, VideoFailureCode, VideoStatus } from "../enums.js";
+import { DueCounts } from "./cards.js";
 import { Id } from "./common.js";
 import { Comment, Notification } from "./social.js";
 import { MEDIA_STATUSES } from "./videos.js";
@@ -13,6 +14,7 @@ export const REALTIME_EVENTS = [
   "rating.updated",
   "video.updated",
   "notification.created",
+  "cards.counts",
 ] as const;
 export type RealtimeEventName = (typeof REALTIME_EVENTS)[number];
 
@@ -72,6 +74,9 @@ export type VideoUpdatedEvent = z.infer<typeof VideoUpdatedEvent>;
 
 export const NotificationCreatedEvent = Notification;
 
+/** A student's due counts after their deck changed (cards added or removed, a review recorded), on `user:<id>`. */
+export const CardsCountsEvent = DueCounts;
+
 /** Each event's data schema, by event name; a new event is a type error until it has one. */
 export const REALTIME_EVENT_DATA = {
   "comment.created": CommentChangedEvent,
@@ -80,6 +85,7 @@ export const REALTIME_EVENT_DATA = {
   "rating.updated": RatingUpdatedEvent,
   "video.updated": VideoUpdatedEvent,
   "notification.created": NotificationCreatedEvent,
+  "cards.counts": CardsCountsEvent,
 } as const satisfies Record<RealtimeEventName, z.ZodType>;
 
 const eventMessage = <E extends RealtimeEventName>(event: E) =>
@@ -98,6 +104,7 @@ export const RealtimeEventMessage = z.discriminatedUnion("event", [
   eventMessage("rating.updated"),
   eventMessage("video.updated"),
   eventMessage("notification.created"),
+  eventMessage("cards.counts"),
 ]);
 export type RealtimeEventMessage = z.infer<typeof RealtimeEventMessage>;
 
@@ -112,4 +119,6 @@ export type ServerMessage =
   | { type: "unsubscribed"; channel: string }
   | { type: "error"; code: string; channel?: string }
   | { type: "pong" }
+  /** Events may have been missed (the server lost its database listener for a while): refetch what is shown. */
+  | { type: "resync" }
   | RealtimeEventMessage;

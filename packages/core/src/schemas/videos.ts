@@ -2,6 +2,7 @@ import { z } from "zod";
 import { VIDEO_SORTS } from "../constants.js";
 import { Difficulty, MediaFailureCode, Subject, VideoFailureCode, VideoStatus } from "../enums.js";
 import { Id, PageQuery, Timestamp } from "./common.js";
+import { ReportInput } from "./social.js";
 import { PublicUser } from "./users.js";
 
 export const QuizQuestion = z.object({
@@ -16,6 +17,17 @@ export const QuizQuestion = z.object({
   keyPointIndex: z.number().int().min(0).optional(),
 });
 export type QuizQuestion = z.infer<typeof QuizQuestion>;
+
+/**
+ * Where a key point came from in the student's notes: character offsets into the notes as stored
+ * (`end` exclusive) and the quoted text, so a client can show "From your notes: …".
+ */
+export const KeyPointSource = z.object({
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  text: z.string(),
+});
+export type KeyPointSource = z.infer<typeof KeyPointSource>;
 
 export const MEDIA_STATUSES = ["PENDING", "RENDERING", "READY", "FAILED", "UNAVAILABLE"] as const;
 
@@ -59,6 +71,8 @@ export const Video = z.object({
   scriptSummary: z.string().nullable(),
   script: z.string().nullable(),
   keyPoints: z.array(z.string()),
+  /** Parallel to keyPoints for lessons made from notes (null where no source was found); absent otherwise. */
+  keyPointSources: z.array(KeyPointSource.nullable()).optional(),
   timestamps: z.array(z.number()),
   videoUrl: z.string().nullable(),
   thumbnailUrl: z.string().nullable(),
@@ -110,7 +124,32 @@ export type VideoListQuery = z.input<typeof VideoListQuery>;
 
 export const ViewInput = z.strictObject({ clientId: z.string().min(8).max(64).optional() });
 
+/**
+ * A player's heartbeat (an extension: POST /videos/:id/watch): seconds actually played since the
+ * last one, at most a minute, so a lost beat loses little and one beat cannot claim an hour.
+ */
+export const WatchInput = z.strictObject({
+  positionSec: z.number().min(0).max(86_400),
+  secondsWatched: z.number().int().min(1).max(60),
+});
+export type WatchInput = z.infer<typeof WatchInput>;
+
+/** What the server counted: `countedSec` of this beat, and the lesson's total for the student today. */
+export const WatchResult = z.object({
+  countedSec: z.number().int().min(0),
+  todaySec: z.number().int().min(0),
+  capSec: z.number().int().min(0),
+});
+export type WatchResult = z.infer<typeof WatchResult>;
+
 // --- Reported lessons (an extension: POST /videos/:id/report, /moderation/videos) ---
+
+/** A lesson report; `keyPointIndex` makes it a "Report inaccuracy" on that key point (0-based). */
+export const VideoReportInput = z.strictObject({
+  ...ReportInput.shape,
+  keyPointIndex: z.number().int().min(0).optional(),
+});
+export type VideoReportInput = z.infer<typeof VideoReportInput>;
 
 /** A lesson in the moderators' queue: the open reports since its last review. */
 export const ReportedVideo = z.object({
@@ -119,6 +158,8 @@ export const ReportedVideo = z.object({
   /** The newest reasons given (up to 5); reports without a reason are only counted. */
   reasons: z.array(z.string()),
   firstReportedAt: Timestamp,
+  /** Key points (indexes into video.keyPoints) that open reports call inaccurate, ascending. */
+  reportedKeyPoints: z.array(z.number().int().min(0)).optional(),
 });
 export type ReportedVideo = z.infer<typeof ReportedVideo>;
 

@@ -1,0 +1,127 @@
+// /cards/* and /videos/:id/quiz-answers: the review deck (FSRS) and quiz answers.
+import {
+  Card,
+  CardReviewInput,
+  CardReviewResult,
+  CardSettings,
+  CardSettingsInput,
+  DueForecast,
+  DueQuery,
+  DueQueue,
+  ForecastQuery,
+  FromLessonResult,
+  Mastery,
+  QuizAnswerInput,
+  QuizAnswerResult,
+} from "../schemas/cards.js";
+import type { IOFor, Routes } from "./define.js";
+
+const tag = "Cards";
+
+// Fixed paths before /cards/:id: routes are matched in this order.
+export const cards = {
+  fromLesson: {
+    method: "POST",
+    path: "/cards/from-lesson/:videoId",
+    access: "user",
+    status: 201,
+    tag,
+    summary: "Add a lesson's cards to your deck (201 when some were new, 200 when all were there)",
+    errors: ["not_found", "lesson_not_ready"],
+  },
+  due: {
+    method: "GET",
+    path: "/cards/due",
+    access: "user",
+    status: 200,
+    tag,
+    summary: "Your due cards, most overdue first, with due and overdue counts",
+    errors: [],
+  },
+  mastery: {
+    method: "GET",
+    path: "/cards/mastery",
+    access: "user",
+    status: 200,
+    tag,
+    summary: "Recall per lesson and subject from FSRS and quiz answers, weakest first",
+    errors: [],
+  },
+  forecast: {
+    method: "GET",
+    path: "/cards/forecast",
+    access: "user",
+    status: 200,
+    tag,
+    summary: "Cards due per local day ahead (overdue on today), in the student's time zone",
+    errors: [],
+  },
+  settings: {
+    method: "GET",
+    path: "/cards/settings",
+    access: "user",
+    status: 200,
+    tag,
+    summary: "Your scheduler settings",
+    errors: [],
+  },
+  updateSettings: {
+    method: "PATCH",
+    path: "/cards/settings",
+    access: "user",
+    status: 200,
+    tag,
+    summary: "Set desired retention (0.70–0.99) or personal FSRS weights",
+    errors: [],
+  },
+  get: {
+    method: "GET",
+    path: "/cards/:id",
+    access: "user",
+    status: 200,
+    tag,
+    summary: "One of your cards",
+    errors: ["not_found"],
+  },
+  remove: {
+    method: "DELETE",
+    path: "/cards/:id",
+    access: "user",
+    status: 204,
+    tag,
+    summary: "Remove a card from your deck",
+    errors: ["not_found"],
+  },
+  review: {
+    method: "POST",
+    path: "/cards/:id/review",
+    access: "user",
+    status: 200,
+    tag,
+    summary: "Rate a card (FSRS); replaying the same clientId records nothing new",
+    errors: ["not_found", "client_id_reused"],
+  },
+  answerQuiz: {
+    method: "POST",
+    path: "/videos/:id/quiz-answers",
+    access: "user",
+    status: 201,
+    tag,
+    summary: "Answer a lesson's quiz question; a wrong answer adds it to your deck",
+    errors: ["not_found", "lesson_not_ready", "client_id_reused"],
+  },
+} as const satisfies Routes;
+
+export const cardsIO = () =>
+  ({
+    fromLesson: { response: FromLessonResult },
+    due: { query: DueQuery, response: DueQueue },
+    mastery: { response: Mastery },
+    forecast: { query: ForecastQuery, response: DueForecast },
+    settings: { response: CardSettings },
+    updateSettings: { body: CardSettingsInput, response: CardSettings },
+    get: { response: Card },
+    remove: {},
+    review: { body: CardReviewInput, response: CardReviewResult },
+    answerQuiz: { body: QuizAnswerInput, response: QuizAnswerResult },
+  }) satisfies IOFor<typeof cards>;
