@@ -12,6 +12,7 @@ import { createProvider } from "./ai/providers/index.js";
 import { burnDummyVerify } from "./auth/passwords.js";
 import { authRoutes } from "./auth/routes.js";
 import { AuthService } from "./auth/service.js";
+import { sessionCache } from "./auth/session-cache.js";
 import { resolveJwtSecret, TokenService } from "./auth/tokens.js";
 import type { Config } from "./config.js";
 import type { AppContext } from "./context.js";
@@ -38,6 +39,7 @@ import { startHousekeeping } from "./jobs/housekeeping.js";
 import { startQueue } from "./jobs/queue.js";
 import { UsersService } from "./users/service.js";
 import { userRoutes } from "./users/routes.js";
+import { shellDataSource } from "./web/shell-data.js";
 import { serveWebApp } from "./web/static.js";
 
 export interface ContextOptions {
@@ -133,6 +135,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const queue = await startQueue({ db, databaseUrl: config.databaseUrl, log, queues: QUEUES });
   closers.push(() => queue.stop());
   health.queue = async () => ({ ok: true, detail: `${await queue.depth("generate-video")} waiting` });
+  const sessions = await sessionCache(db, closers);
   const ctx: AppContext = {
     config,
     db,
@@ -143,7 +146,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     feedCache,
     mailer,
     tokens,
-    auth: new AuthService({ db, tokens, mailer, config, limits: authLimits, log }),
+    auth: new AuthService({ db, tokens, mailer, config, limits: authLimits, log, sessions }),
     users: new UsersService(db, { storage, log }),
     queue,
     llm,
@@ -242,14 +245,14 @@ export function buildApp(ctx: AppContext): express.Express {
   api.use(globalLimit(ctx.limits, ctx.config.rateLimits.ipPerMinute, ctx.config.rateLimits.userPerMinute));
   api.use(idempotency(ctx.db));
   api.use(docs.api);
-  api.use("/auth", authRoutes(ctx));
-  api.use("/users", userRoutes(ctx));
+  api.use(authRoutes(ctx));
+  api.use(userRoutes(ctx));
   for (const feature of features) feature.routes?.(api, ctx);
   api.use(notFoundHandler);
   app.use("/api/v1", api);
   app.use("/api", notFoundHandler);
 
-  serveWebApp(app);
+  serveWebApp(app, { shellData: shellDataSource(ctx) });
   app.use(notFoundHandler);
   app.use(problemHandler);
   return app;

@@ -1,6 +1,7 @@
 // Fault tests on a PostgreSQL cluster of the test's own (the shared one is never restarted): an
 // operator restarts the database while a lesson is being written. The process must survive, finish
-// the lesson, deliver realtime events again, serve a fresh feed, and say "not ready" while it is down.
+// the lesson, tell live sockets to resync and deliver events again, serve a fresh feed, and say
+// "not ready" while it is down.
 // PostgreSQL server only: PGlite runs inside the process and cannot be restarted under it.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeUser, type TestServer, startTestServer, waitFor } from "./harness.js";
@@ -84,8 +85,16 @@ describe.runIf(serverMode)("a PostgreSQL restart during a generation", () => {
     }, 30_000);
     const publicAfterMs = Date.now() - restarted;
     expect(done.keyPoints.length).toBeGreaterThan(0);
-    // The socket subscribed before the outage hears about it, through the re-established LISTEN.
-    await socket.event("video.updated", (d) => d.id === id && d.status === "PUBLIC", 10_000);
+    // The socket subscribed before the outage is told that events may have been lost (the lesson
+    // may have finished before the listener came back), so the app refetches what it shows.
+    await waitFor(() => socket.messages.some((m) => m.type === "resync"), 10_000);
+    // And it hears new events, through the re-established LISTEN.
+    expect((await socket.subscribe(`video:${id}`)).type).toBe("subscribed");
+    const classmate = await makeUser(s);
+    expect((await s.api("POST", "/ratings", { token: classmate.token, body: { videoId: id, stars: 5 } })).status).toBe(
+      200,
+    );
+    await socket.event("rating.updated", (d) => d.videoId === id && d.ratingCount === 1, 10_000);
     // The cached page from before the outage is gone: the new lesson is in the anonymous feed.
     expect(await feedHas(id)).toBe(true);
     expect(unhandled).toEqual([]);

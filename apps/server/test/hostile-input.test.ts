@@ -305,7 +305,7 @@ describe("/assets/ of the web app", () => {
     writeFileSync(join(dist, "assets", "app-123.js"), "console.log(1)");
     writeFileSync(join(dist, "secret.txt"), "not an asset");
     const app = express();
-    serveWebApp(app, dist);
+    serveWebApp(app, { dist });
     app.use(notFoundHandler);
     app.use(problemHandler);
     server = await new Promise<Server>((resolve) => {

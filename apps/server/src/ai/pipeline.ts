@@ -1,7 +1,6 @@
 // The lesson pipeline: moderate the request → pick the template → enrich with notes and guidance →
 // constrained model call → post-process → quality checks. Storage, thumbnails and publishing are
 // the job handler's; this module only turns a request into a Lesson or a GenerationError.
-import type { Difficulty, QuizQuestion, Subject } from "@lm/core";
 import { GenerationError, abortReason } from "./errors.js";
 import { LESSON_MAX_TOKENS, RawLesson, lessonJsonSchema } from "./lesson-schema.js";
 import { recordLlmRequest } from "./metrics.js";
@@ -10,27 +9,11 @@ import { postProcess } from "./postprocess.js";
 import { buildLessonPrompt } from "./prompts/build-prompt.js";
 import { checkQuality } from "./quality.js";
 import type { JsonResult, LlmProvider } from "./providers/types.js";
+import type { Lesson, LessonInput } from "./types.js";
 
 export { GenerationError } from "./errors.js";
 export type { LlmProvider } from "./providers/types.js";
-
-export interface LessonInput {
-  topic: string;
-  subject: Subject;
-  difficulty: Difficulty;
-  sourceText?: string | null;
-}
-
-export interface Lesson {
-  title: string;
-  script: string;
-  scriptSummary: string;
-  keyPoints: string[];
-  timestamps: number[];
-  duration: number;
-  tags: string[];
-  quiz: QuizQuestion[];
-}
+export type { Lesson, LessonInput } from "./types.js";
 
 async function moderateInput(input: LessonInput, provider: LlmProvider): Promise<void> {
   const text = [input.topic, input.sourceText ?? ""].join("\n");

@@ -5,7 +5,7 @@
 import { SUBJECT_LABELS } from "@lm/core";
 import { LIMITS, type RawLesson, toScriptLesson } from "./lesson-schema.js";
 import { layoutNarration } from "./narration.js";
-import type { Lesson, LessonInput } from "./pipeline.js";
+import type { Lesson, LessonInput } from "./types.js";
 import { buildQuiz } from "./quiz/build-quiz.js";
 import { cleanText, contentStems, hashString, splitSentences, truncateWords, wordCount, words } from "./text.js";
 

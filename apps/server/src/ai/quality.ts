@@ -5,7 +5,7 @@ import { coveredParts, notesParts, partsNeeded } from "./coverage.js";
 import { GenerationError } from "./errors.js";
 import { LIMITS } from "./lesson-schema.js";
 import { moderateText } from "./moderation.js";
-import type { Lesson, LessonInput } from "./pipeline.js";
+import type { Lesson, LessonInput } from "./types.js";
 import { inferKind } from "./quiz/kinds.js";
 import { contentStems, wordCount, words } from "./text.js";
 

@@ -1,6 +1,6 @@
 // Hand-written sample lessons, part two (history, physics, computer science).
 import type { RawLesson } from "./lesson-schema.js";
-import type { LessonInput } from "./pipeline.js";
+import type { LessonInput } from "./types.js";
 
 export const SAMPLE_SOURCES_2: Array<LessonInput & RawLesson> = [
   {

@@ -1,7 +1,7 @@
 // Hand-written sample lessons (content only). samples.ts runs them through the same post-processing
 // as generated lessons, so their timestamps and duration follow the same rules.
 import type { RawLesson } from "./lesson-schema.js";
-import type { LessonInput } from "./pipeline.js";
+import type { LessonInput } from "./types.js";
 
 export const SAMPLE_SOURCES: Array<LessonInput & RawLesson> = [
   {

@@ -1,7 +1,7 @@
 // Six hand-written, accurate sample lessons the first embedded start can seed so a newcomer's
 // feed is not empty. They pass through the same post-processing as generated lessons.
 import { postProcess } from "./postprocess.js";
-import type { Lesson, LessonInput } from "./pipeline.js";
+import type { Lesson, LessonInput } from "./types.js";
 import { SAMPLE_SOURCES } from "./samples-data.js";
 import { SAMPLE_SOURCES_2 } from "./samples-data-2.js";
 

@@ -110,6 +110,14 @@ export const liveSession = (q: Queryable, sessionId: string, userId: string) =>
     [sessionId, userId],
   );
 
+/** Of these sessions, the live ones, with their user (one statement for many sockets). */
+export const liveSessionUsers = (q: Queryable, sessionIds: string[]) =>
+  q.query<{ id: string; user_id: string }>(
+    `select s.id, s.user_id from auth.sessions s join public.users u on u.id = s.user_id
+      where s.id = any($1::uuid[]) and s.ended_at is null`,
+    [sessionIds],
+  );
+
 export async function createEmailToken(
   q: Queryable,
   userId: string,

@@ -12,6 +12,7 @@ import { toUser } from "../users/presenter.js";
 import { resetPasswordMail, verificationMail } from "./mails.js";
 import { assertStrongPassword, burnDummyVerify, hashPassword, verifyPassword } from "./passwords.js";
 import * as repo from "./repository.js";
+import type { SessionCache } from "./session-cache.js";
 import { randomToken, sha256, type TokenService } from "./tokens.js";
 
 const AVATAR_COLORS = ["#6366F1", "#EC4899", "#14B8A6", "#F59E0B", "#8B5CF6", "#EF4444", "#10B981", "#3B82F6"];
@@ -25,6 +26,8 @@ export interface AuthDeps {
   config: Config;
   limits: RateLimitStore;
   log: Logger;
+  /** Live sessions remembered between requests; without it every request reads auth.sessions. */
+  sessions?: SessionCache;
 }
 type Meta = { ip?: string; userAgent?: string };
 
@@ -132,9 +135,15 @@ export class AuthService {
   async authenticate(bearer: string): Promise<AuthInfo | null> {
     const claims = await this.d.tokens.verifyAccess(bearer);
     if (!claims) return null;
-    const live = await repo.liveSession(this.d.db, claims.sid, claims.sub);
-    if (!live) return null;
-    return { userId: claims.sub, sessionId: claims.sid, role: live.role, emailVerified: live.email_verified };
+    const cache = this.d.sessions;
+    const cached = cache?.get(claims.sid, claims.sub);
+    if (cached) return { userId: claims.sub, sessionId: claims.sid, ...cached };
+    const token = cache?.begin();
+    const row = await repo.liveSession(this.d.db, claims.sid, claims.sub);
+    if (!row) return null;
+    const live = { role: row.role, emailVerified: row.email_verified };
+    if (token !== undefined) cache?.store(token, claims.sid, claims.sub, live);
+    return { userId: claims.sub, sessionId: claims.sid, ...live };
   }
 
   async verifyEmail(token: string) {
@@ -252,4 +261,18 @@ function alreadyVerified(): AppError {
   return new AppError("invalid_token", "This email address is already verified. Log in to continue.", {
     reason: "already_verified",
   });
+}
+
+/** Whether a session is still open (not signed out or ended); for realtime and media, which check tokens they hold. */
+export async function sessionIsLive(db: Db, sessionId: string, userId: string): Promise<boolean> {
+  return Boolean(await repo.liveSession(db, sessionId, userId));
+}
+
+/** Live sessions among `sessionIds` → their user id; looked up 1,000 at a time. */
+export async function liveSessions(db: Db, sessionIds: string[]): Promise<Map<string, string>> {
+  const live = new Map<string, string>();
+  for (let i = 0; i < sessionIds.length; i += 1_000) {
+    for (const row of await repo.liveSessionUsers(db, sessionIds.slice(i, i + 1_000))) live.set(row.id, row.user_id);
+  }
+  return live;
 }

@@ -1,7 +1,7 @@
 // Backups inside the app: the control endpoint for `npm run backup` on the embedded database, and
 // the worker's scheduled backups (BACKUP_CRON through pg-boss, so one worker runs each, with
 // BACKUP_KEEP kept in BACKUP_DIR).
-import type { Feature } from "../features.js";
+import type { Feature } from "../feature.js";
 import { JOBS } from "../jobs/queues.js";
 import { startControl } from "./control.js";
 import { createBackup, pruneBackups } from "./snapshot.js";

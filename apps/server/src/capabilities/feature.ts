@@ -1,10 +1,11 @@
 // GET /capabilities (public): what this server can do, so the apps adapt the lesson form before
 // a student submits (notes required or not, video or slides) instead of learning it from a
 // FAILED lesson's failureReason.
-import type { Capabilities } from "@lm/core";
+import { type Capabilities, contract } from "@lm/core";
 import { Router } from "express";
 import type { AppContext } from "../context.js";
-import type { Feature } from "../features.js";
+import type { Feature } from "../feature.js";
+import { endpointRouter } from "../http/endpoint.js";
 
 /** An API-only instance never probes for espeak-ng or FFmpeg: the workers' setting stands in. */
 const WORKERS_DECIDE = null;
@@ -30,9 +31,7 @@ export const capabilitiesFeature: Feature = {
   name: "capabilities",
   routes(api, ctx) {
     const r = Router();
-    r.get("/", (_req, res) => {
-      res.json(capabilitiesOf(ctx));
-    });
-    api.use("/capabilities", r);
+    endpointRouter(r, ctx.config)(contract().capabilities.get, () => capabilitiesOf(ctx));
+    api.use(r);
   },
 };

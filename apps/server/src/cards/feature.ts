@@ -1,7 +1,7 @@
 // Review cards (issue 17): the deck, FSRS reviews, mastery and quiz answers.
 import type { AppContext } from "../context.js";
-import type { Feature } from "../features.js";
-import { cardRoutes, quizAnswerRoutes } from "./routes.js";
+import type { Feature } from "../feature.js";
+import { cardRoutes } from "./routes.js";
 import { CardsService } from "./service.js";
 
 const services = new WeakMap<AppContext, CardsService>();
@@ -20,7 +20,6 @@ export const cardsFeature: Feature = {
   name: "cards",
   routes(api, ctx) {
     const s = cardsService(ctx);
-    api.use("/cards", cardRoutes(s, ctx.db));
-    api.use("/videos", quizAnswerRoutes(s));
+    api.use(cardRoutes(s, ctx.db));
   },
 };

@@ -259,3 +259,13 @@ export function quizTotals(q: Queryable, userId: string) {
     [userId],
   );
 }
+
+/**
+ * Sends a student's counts after their deck changed on `user:<id>` as `cards.counts`, so every open
+ * device updates its badge. Called after the change committed, on the owner's connection: lm_emit is
+ * not the students' to call (0015), and the counts are the service's (its clock, as in the HTTP answer),
+ * which is why no trigger sends them. Losing one is harmless: the next change or a refetch corrects it.
+ */
+export async function publishCounts(q: Queryable, userId: string, c: DueCounts): Promise<void> {
+  await q.query("select public.lm_emit('user:' || $1::text, 'cards.counts', $2::jsonb)", [userId, JSON.stringify(c)]);
+}

@@ -6,6 +6,7 @@ import type {
   CardReviewResult,
   CardSettings,
   CardSettingsInput,
+  DueCounts,
   DueQueue,
   FromLessonResult,
   QuizAnswerResult,
@@ -38,6 +39,11 @@ export class CardsService {
     return this.db.withUser({ userId }, fn);
   }
 
+  /** Live due counts (see repo.publishCounts); a failed send is logged by no one and costs only freshness. */
+  private async announce(userId: string, counts: DueCounts) {
+    await repo.publishCounts(this.db, userId, counts).catch(() => undefined);
+  }
+
   private async readyLesson(tx: Queryable, videoId: string) {
     const l = await repo.lesson(tx, videoId);
     if (!l) throw notFound("Lesson");
@@ -49,13 +55,15 @@ export class CardsService {
 
   async addLesson(userId: string, videoId: string): Promise<FromLessonResult> {
     const now = this.now();
-    return this.as(userId, async (tx) => {
+    const result = await this.as(userId, async (tx) => {
       const l = await this.readyLesson(tx, videoId);
       const added = await repo.addCards(tx, userId, videoId, lessonCards(parts(l)), "LESSON", now);
       const f = schedulerFor(await repo.settings(tx, userId));
       const rows = await repo.lessonCardsOf(tx, userId, videoId);
       return { added, cards: rows.map((r) => toCard(r, f, now)), counts: await repo.counts(tx, userId, now) };
     });
+    if (result.added > 0) await this.announce(userId, result.counts);
+    return result;
   }
 
   async due(userId: string, limit: number): Promise<DueQueue> {
@@ -77,10 +85,12 @@ export class CardsService {
   }
 
   async remove(userId: string, id: string) {
-    await this.as(userId, async (tx) => {
+    const counts = await this.as(userId, async (tx) => {
       const rows = await tx.query("delete from public.cards where id = $1 and user_id = $2 returning id", [id, userId]);
       if (rows.length === 0) throw notFound("Card");
+      return repo.counts(tx, userId, this.now());
     });
+    await this.announce(userId, counts);
   }
 
   async review(
@@ -91,7 +101,7 @@ export class CardsService {
     const now = this.now();
     const asked = input.reviewedAt ? new Date(input.reviewedAt) : now;
     if (asked.getTime() > now.getTime() + FUTURE_SKEW_MS) throw validation("reviewedAt", "reviewedAt is in the future");
-    return this.as(userId, async (tx) => {
+    const result = await this.as(userId, async (tx): Promise<CardReviewResult> => {
       // Locked first: a replay racing its original waits, then finds it by clientId.
       const row = await repo.cardById(tx, userId, id, true);
       if (!row) throw notFound("Card");
@@ -128,6 +138,9 @@ export class CardsService {
       const saved = { ...row, ...memory };
       return { card: toCard(saved, f, now), replayed: false, counts: await repo.counts(tx, userId, now) };
     });
+    // A replay changed nothing, so it announces nothing.
+    if (!result.replayed) await this.announce(userId, result.counts);
+    return result;
   }
 
   async settings(userId: string): Promise<CardSettings> {
@@ -152,7 +165,8 @@ export class CardsService {
     input: { questionIndex: number; choiceIndex: number; clientId: string; answeredAt?: string },
   ): Promise<QuizAnswerResult> {
     const now = this.now();
-    return this.as(userId, async (tx) => {
+    let added = 0;
+    const result = await this.as(userId, async (tx) => {
       const l = await this.readyLesson(tx, videoId);
       const p = parts(l);
       const question = p.quiz[input.questionIndex];
@@ -172,12 +186,15 @@ export class CardsService {
         const at = input.answeredAt ? new Date(Math.min(Date.parse(input.answeredAt), now.getTime())) : now;
         await repo.insertQuizAnswer(tx, userId, { videoId, ...input, correct, at });
         // A missed question joins the deck (once: the unique part key keeps an existing card as it is).
-        if (!correct) await repo.addCards(tx, userId, videoId, [quizCard(p, input.questionIndex)], "MISSED_QUIZ", now);
+        if (!correct)
+          added = await repo.addCards(tx, userId, videoId, [quizCard(p, input.questionIndex)], "MISSED_QUIZ", now);
       }
       const row = correct ? undefined : await repo.cardByItem(tx, userId, videoId, "QUIZ", input.questionIndex);
       const card = row ? toCard(row, schedulerFor(await repo.settings(tx, userId)), now) : null;
       return { correct, answerIndex: question.answerIndex, card, replayed };
     });
+    if (added > 0) await this.announce(userId, await this.as(userId, (tx) => repo.counts(tx, userId, now)));
+    return result;
   }
 }
 

@@ -1,5 +1,5 @@
 // The comments feature: routes, and the worker that asks the model for a second opinion.
-import type { Feature } from "../features.js";
+import type { Feature } from "../feature.js";
 import { MODERATE_COMMENT, type ModerateCommentJob, runSecondOpinion } from "./moderation-job.js";
 import { commentRoutes } from "./routes.js";
 import { CommentsService } from "./service.js";
@@ -15,6 +15,6 @@ export const commentsFeature: Feature = {
   },
   routes(api, ctx) {
     const service = new CommentsService(ctx.db, ctx.queue, ctx.log);
-    api.use("/comments", commentRoutes(service, ctx.config.requireVerifiedEmail));
+    api.use(commentRoutes(service, ctx.config.requireVerifiedEmail));
   },
 };

@@ -73,6 +73,11 @@ export const updateText = (tx: Queryable, id: string, authorId: string, text: st
   );
 
 /** A human decision: it also closes the current round of reports. */
+/** Whether the comment was held (hidden) before a decision: locked, so two moderators decide in turn. */
+export const heldBefore = async (tx: Queryable, id: string) =>
+  (await one<{ is_hidden: boolean }>(tx, "select is_hidden from public.comments where id = $1 for update", [id]))
+    ?.is_hidden ?? false;
+
 export const applyReview = (tx: Queryable, id: string, reviewerId: string, m: Moderated) =>
   one<CommentRow>(
     tx,

@@ -1,5 +1,5 @@
 // PGlite driver: real PostgreSQL in WASM, one connection, so every call is serialised here.
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { PGlite, types } from "@electric-sql/pglite";
 import { asServiceVia, type Db, type Queryable, withUserVia } from "./types.js";
 
@@ -21,9 +21,22 @@ const parsers = {
   [types.INT8]: (v: string) => Number(v),
 };
 
+// A snapshot (dumpDataDir's tar.gz) that an in-memory database starts from instead of running
+// initdb, which is most of PGlite's 2-3 s start. The test suite makes one per run with every
+// migration applied (apps/server/test/global-setup.ts); nothing else sets it.
+let template: Blob | null | undefined;
+function memoryTemplate(): Blob | null {
+  if (template === undefined) {
+    const path = process.env.LM_PGLITE_TEMPLATE;
+    template = path && existsSync(path) ? new Blob([readFileSync(path)]) : null;
+  }
+  return template;
+}
+
 export async function openPglite(dataDir: string | null): Promise<Db> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pg = new PGlite(dataDir ?? "memory://", { parsers });
+  const loadDataDir = dataDir ? null : memoryTemplate();
+  const pg = new PGlite(dataDir ?? "memory://", { parsers, ...(loadDataDir && { loadDataDir }) });
   await pg.waitReady;
   const lock = new Lock();
 

@@ -8,9 +8,10 @@ import PgBoss from "pg-boss";
 import type { Db } from "../db/index.js";
 import type { Logger } from "../logger.js";
 import { timeJob } from "../observability/metrics.js";
+import type { JobHandler } from "./handler.js";
 import { runWorkerLoop, type WorkerLoop } from "./worker-loop.js";
 
-export type JobHandler<T> = (data: T, job: { id: string; retryCount: number }) => Promise<void>;
+export type { JobHandler } from "./handler.js";
 
 export interface WorkOptions {
   /** Loops fetching this queue (one job at a time each unless batchSize is set). */

@@ -4,7 +4,7 @@
 // re-queues its own sooner). Handlers are idempotent, so a job run twice does no harm.
 import type PgBoss from "pg-boss";
 import type { Logger } from "../logger.js";
-import type { JobHandler } from "./queue.js";
+import type { JobHandler } from "./handler.js";
 
 const POLL_MS = 500;
 const BACKOFF_MS = [250, 500, 1_000, 2_000, 5_000];

@@ -3,6 +3,7 @@
 import { mkdtempSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Resvg } from "@resvg/resvg-js";
 import { afterAll, describe, expect, it } from "vitest";
 import { diskStorage, InvalidStorageKeyError } from "./storage.js";
 import { renderThumbnail, THUMBNAIL_HEIGHT, THUMBNAIL_WIDTH, thumbnailSvg, wrapTitle } from "./thumbnail.js";
@@ -16,7 +17,6 @@ describe("thumbnail", () => {
     const png = await renderThumbnail({
       title: "Photosynthesis: how plants make food",
       subject: "BIOLOGY",
-      difficulty: "BEGINNER",
     });
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
     expect(png.subarray(12, 16).toString("ascii")).toBe("IHDR");
@@ -26,14 +26,14 @@ describe("thumbnail", () => {
   });
 
   it("differs by subject (colour and icon) and escapes the title", async () => {
-    const a = await renderThumbnail({ title: "Same title", subject: "MATH", difficulty: "ADVANCED" });
-    const b = await renderThumbnail({ title: "Same title", subject: "MUSIC", difficulty: "ADVANCED" });
+    const a = await renderThumbnail({ title: "Same title", subject: "MATH" });
+    const b = await renderThumbnail({ title: "Same title", subject: "MUSIC" });
     expect(a.equals(b)).toBe(false);
-    const svg = thumbnailSvg({ title: "Tom & Jerry <script>", subject: "OTHER", difficulty: "BEGINNER" });
+    const svg = thumbnailSvg({ title: "Tom & Jerry <script>", subject: "OTHER" });
     expect(svg).toContain("Tom &amp; Jerry &lt;script&gt;");
-    await expect(
-      renderThumbnail({ title: "Tom & Jerry <b>", subject: "ART", difficulty: "BEGINNER" }),
-    ).resolves.toBeInstanceOf(Buffer);
+    // The feed card names the subject and difficulty; the picture does not repeat them.
+    expect(svg).not.toMatch(/Other|Beginner/);
+    await expect(renderThumbnail({ title: "Tom & Jerry <b>", subject: "ART" })).resolves.toBeInstanceOf(Buffer);
   });
 
   it("wraps long titles into at most four lines with an ellipsis", () => {
@@ -45,6 +45,31 @@ describe("thumbnail", () => {
     expect(lines.length).toBe(4);
     expect(lines.every((l) => l.length <= 24)).toBe(true);
     expect(lines[3].endsWith("…")).toBe(true);
+  });
+  // The title must stay inside the 40 px margins whatever its letters: measured by resvg with the
+  // same font, not by counting characters.
+  it.each([
+    "The Pythagorean theorem",
+    "WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM WWW MMM",
+    "Photosynthesis: how plants make food from light, water and air",
+    "Pneumonoultramicroscopicsilicovolcanoconiosis explained",
+  ])("keeps the title %j inside the picture", (title) => {
+    const svg = thumbnailSvg({ title, subject: "MATH" });
+    const titleText = svg.match(/<text[^>]*font-weight="bold"[^>]*>.*?<\/text>/)?.[0];
+    expect(titleText).toBeDefined();
+    const alone = `<svg xmlns="http://www.w3.org/2000/svg" width="${THUMBNAIL_WIDTH}" height="${THUMBNAIL_HEIGHT}">${titleText}</svg>`;
+    const box = new Resvg(alone, {
+      font: {
+        fontFiles: ["/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"],
+        loadSystemFonts: false,
+        defaultFontFamily: "DejaVu Sans",
+      },
+    }).getBBox();
+    expect(box).toBeDefined();
+    expect(box?.x).toBeGreaterThanOrEqual(38);
+    expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(THUMBNAIL_WIDTH - 40);
+    expect(box?.y).toBeGreaterThanOrEqual(112);
+    expect((box?.y ?? 0) + (box?.height ?? 0)).toBeLessThanOrEqual(THUMBNAIL_HEIGHT - 32);
   });
 });
 

@@ -12,8 +12,12 @@ BEGIN
 END $$;
 
 -- The worker and trusted server code act as service_role, which (as on Supabase) bypasses RLS.
+-- Altered only when needed: the role row is cluster-wide, and rewriting it while another database on
+-- the cluster migrates too failed one of them with "tuple concurrently updated".
 DO $$ BEGIN
-  ALTER ROLE service_role BYPASSRLS;
+  IF NOT (SELECT rolbypassrls FROM pg_roles WHERE rolname = 'service_role') THEN
+    ALTER ROLE service_role BYPASSRLS;
+  END IF;
 EXCEPTION WHEN insufficient_privilege THEN NULL; -- managed databases already set it
 END $$;
 

@@ -1,11 +1,11 @@
 // The moderation feature: mounts the review queue.
-import type { Feature } from "../features.js";
+import type { Feature } from "../feature.js";
 import { moderationRoutes } from "./routes.js";
 import { ModerationService } from "./service.js";
 
 export const moderationFeature: Feature = {
   name: "moderation",
   routes(api, ctx) {
-    api.use("/moderation", moderationRoutes(new ModerationService(ctx.db)));
+    api.use(moderationRoutes(new ModerationService(ctx.db)));
   },
 };

@@ -8,6 +8,7 @@ import { REJECTED_BY_MODERATOR } from "../comments/rules.js";
 import type { Db } from "../db/index.js";
 import { AppError, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
+import { notifyCommentDecided } from "../notifications/outcomes.js";
 import { notifyOnce } from "../notifications/service.js";
 import { toVideo } from "../videos/presenter.js";
 import * as reports from "../videos/reports.js";
@@ -30,16 +31,26 @@ export class ModerationService {
   async decide(auth: AuthInfo, id: string, decision: "APPROVE" | "REJECT"): Promise<Comment> {
     // Comment UPDATEs are the author's under RLS, so the decision (route guarded by role) is the
     // service's write.
-    const row = await this.db.asService((tx) =>
-      repo.applyReview(
+    const row = await this.db.asService(async (tx) => {
+      const wasHeld = await repo.heldBefore(tx, id);
+      const decided = await repo.applyReview(
         tx,
         id,
         auth.userId,
         decision === "APPROVE"
           ? { isHidden: false, status: "APPROVED", reason: null }
           : { isHidden: true, status: "REJECTED", reason: REJECTED_BY_MODERATOR },
-      ),
-    );
+      );
+      // The author hears of a removal, and of a held comment going out; an approved comment that
+      // was visible all along (a report turned down) is no news to them.
+      if (decided && (decision === "REJECT" || wasHeld))
+        await notifyCommentDecided(
+          tx,
+          { id: decided.id, userId: decided.user_id, videoId: decided.video_id, text: decided.text },
+          decision,
+        );
+      return decided;
+    });
     if (!row) throw notFound("Comment");
     return toComment(row, auth);
   }
@@ -53,6 +64,7 @@ export class ModerationService {
       reportCount: r.report_count,
       reasons: r.reasons,
       firstReportedAt: r.first_reported_at.toISOString(),
+      reportedKeyPoints: r.reported_key_points,
     }));
   }
 

@@ -10,6 +10,8 @@ import * as repo from "./repository.js";
 export type Activity = "rating" | "comment";
 
 const KIND: Record<Activity, string> = { rating: "video.ratings", comment: "video.comments" };
+/** The Settings switch that covers each activity. */
+const PREF = { rating: "ratings", comment: "comments" } as const;
 
 export async function notifyCreator(
   tx: Queryable,
@@ -20,6 +22,7 @@ export async function notifyCreator(
   if (video.createdBy === actorId) return;
   const kind = KIND[activity];
   await asServiceWithin(tx, actorId, async () => {
+    if (!(await repo.wantsKind(tx, video.createdBy, PREF[activity]))) return;
     await repo.lockBatch(tx, `${kind}:${video.createdBy}:${video.id}`);
     const title = (await one<{ title: string }>(tx, "select title from public.videos where id = $1", [video.id]))
       ?.title;

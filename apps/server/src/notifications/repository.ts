@@ -103,3 +103,13 @@ export const growBatch = (tx: Queryable, id: string, count: number, title: strin
 
 /** Serialises batch updates for one (user, kind, video): two ratings at once make one batch of 2. */
 export const lockBatch = (tx: Queryable, key: string) => tx.query("select pg_advisory_xact_lock(hashtext($1))", [key]);
+
+/** Whether the user wants notifications of this kind (Settings; every kind is on until switched off). */
+export const wantsKind = async (tx: Queryable, userId: string, kind: string) =>
+  (
+    await one<{ on: boolean }>(
+      tx,
+      "select coalesce((preferences->'notifications'->>$2)::boolean, true) as on from public.users where id = $1",
+      [userId, kind],
+    )
+  )?.on ?? false;

@@ -1,26 +1,21 @@
 // /notifications: the signed-in user's inbox.
-import { IdParam, PageQuery } from "@lm/core";
+import { contract } from "@lm/core";
 import { Router } from "express";
-import { requireAuth } from "../http/auth.js";
-import { parse } from "../http/validate.js";
+import { endpointRouter } from "../http/endpoint.js";
 import type { NotificationsService } from "./service.js";
 
 export function notificationRoutes(service: NotificationsService): Router {
   const r = Router();
-  r.use(requireAuth);
-  r.get("/", async (req, res) => {
-    res.json(await service.list(req.auth!.userId, parse(PageQuery, req.query, "query")));
-  });
-  r.get("/unread-count", async (req, res) => {
-    res.json(await service.unreadCount(req.auth!.userId));
-  });
-  r.post("/read-all", async (req, res) => {
+  // Every endpoint here is `user`: the email check never applies.
+  const on = endpointRouter(r, { requireVerifiedEmail: false });
+  const { notifications: ep } = contract();
+  on(ep.list, ({ query }, req) => service.list(req.auth!.userId, query));
+  on(ep.unreadCount, (_input, req) => service.unreadCount(req.auth!.userId));
+  on(ep.readAll, async (_input, req) => {
     await service.markAllRead(req.auth!.userId);
-    res.status(204).end();
   });
-  r.post("/:id/read", async (req, res) => {
-    await service.markRead(req.auth!.userId, parse(IdParam, req.params, "params").id);
-    res.status(204).end();
+  on(ep.read, async ({ params }, req) => {
+    await service.markRead(req.auth!.userId, params.id);
   });
   return r;
 }

@@ -1,6 +1,6 @@
 // Notifications: the user's inbox (page, mark read) and the one way server code adds to it.
 // Inserting a row is also the realtime push: a trigger (0003) NOTIFYs `user:<id>` on commit.
-import type { Notification, Page } from "@lm/core";
+import type { Notification, NotificationPrefKind, Page } from "@lm/core";
 import type { Db, Queryable } from "../db/index.js";
 import { notFound, validation } from "../http/errors.js";
 import * as repo from "./repository.js";
@@ -81,4 +81,13 @@ export class NotificationsService {
 
 /** For server code (workers) inside a service_role transaction: insert once per dedupe key. */
 export const notifyOnce = (tx: Queryable, n: repo.NewNotification) => repo.insertOnce(tx, n);
+
+/**
+ * Adds a notification unless its user switched that kind off in Settings (`pref`); inside the
+ * caller's transaction, as service_role. Returns whether one was written.
+ */
+export async function notifyIfWanted(tx: Queryable, pref: NotificationPrefKind, n: repo.NewNotification) {
+  if (!(await repo.wantsKind(tx, n.userId, pref))) return false;
+  return (await repo.insertOnce(tx, n)).inserted;
+}
 export const markEmailed = (tx: Queryable, id: string) => repo.markEmailed(tx, id);

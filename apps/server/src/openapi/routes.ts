@@ -1,7 +1,9 @@
 // GET /api/v1/openapi.json and the docs page at /api/docs, served from local assets only.
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
+import { contract } from "@lm/core";
 import express, { Router } from "express";
+import { endpointRouter } from "../http/endpoint.js";
 import { openApiDocument } from "./spec.js";
 
 const require = createRequire(import.meta.url);
@@ -15,9 +17,7 @@ const INIT = `window.ui = SwaggerUIBundle({ url: "/api/v1/openapi.json", dom_id:
 export function openApiRoutes(appUrl: string) {
   const doc = openApiDocument(`${appUrl}/api/v1`);
   const api = Router();
-  api.get("/openapi.json", (_req, res) => {
-    res.json(doc);
-  });
+  endpointRouter(api, { requireVerifiedEmail: false })(contract().meta.openapi, () => doc);
   const docs = Router();
   docs.get("/", (_req, res) => {
     res.setHeader(

@@ -2,7 +2,7 @@
 import { createHmac } from "node:crypto";
 import { resolveJwtSecret } from "../auth/tokens.js";
 import type { AppContext } from "../context.js";
-import type { Feature } from "../features.js";
+import type { Feature } from "../feature.js";
 import { CalendarService } from "./calendar.js";
 import { PlanService } from "./plan.js";
 import { Reminders } from "./reminders.js";
@@ -35,6 +35,6 @@ export const plannerFeature: Feature = {
   },
   routes(api, ctx) {
     const s = services.get(ctx) ?? build(ctx);
-    api.use("/planner", plannerRoutes(s, ctx.config.bodyLimit));
+    api.use(plannerRoutes(s, ctx.config.bodyLimit));
   },
 };

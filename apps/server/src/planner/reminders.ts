@@ -13,7 +13,7 @@
 // - Recurring events keep one pending job per reminder: when it fires, the job schedules the
 //   next occurrence's (only while the event is unchanged; an edit starts a fresh chain).
 import { createHash } from "node:crypto";
-import { countOf } from "@lm/core";
+import { countOf, isFormattableLocale } from "@lm/core";
 import type PgBoss from "pg-boss";
 import type { AppContext } from "../context.js";
 import { actAs, type Queryable } from "../db/index.js";
@@ -168,7 +168,7 @@ export class Reminders {
         userId: row.user_id,
         kind: "reminder",
         title: `Reminder: ${row.title}`,
-        body: describeStart(occurrence, tz, job.minutes),
+        body: describeStart(occurrence, tz, leadMinutes(occurrence, job.minutes), owner?.locale),
         data: { eventId: row.id, occurrenceDate: job.occurrence, minutes: job.minutes },
         dedupeKey: `reminder:${row.id}:${job.occurrence}:${job.minutes}`,
       });
@@ -190,10 +190,19 @@ export class Reminders {
   }
 }
 
-export function describeStart(start: Date, tz: string, minutes: number): string {
-  const when = new Intl.DateTimeFormat("en-GB", { timeZone: tz, dateStyle: "medium", timeStyle: "short" }).format(
-    start,
-  );
+/**
+ * How far ahead the reminder speaks of: its own lead when on time, the real time left when it goes
+ * out late (one added 40 minutes before the start says "in 40 minutes", not "in 1 hour").
+ */
+export function leadMinutes(occurrence: Date, minutes: number, now = Date.now()): number {
+  const left = Math.max(0, Math.round((occurrence.getTime() - now) / 60_000));
+  return Math.min(minutes, left);
+}
+
+/** "Starts in 10 minutes, at 4 Dec 2026, 16:34." in the student's zone and language (en-GB when unknown). */
+export function describeStart(start: Date, tz: string, minutes: number, locale?: string | null): string {
+  const lang = locale && isFormattableLocale(locale) ? locale : "en-GB";
+  const when = new Intl.DateTimeFormat(lang, { timeZone: tz, dateStyle: "medium", timeStyle: "short" }).format(start);
   if (minutes === 0) return `Starts now (${when}).`;
   const lead =
     minutes % 1440 === 0

@@ -168,9 +168,10 @@ export function upsertImported(tx: Queryable, userId: string, rows: EventValues[
 
 /** Zone and e-mail settings of the owner (their own row; RLS lets them read it). */
 export const ownerSettings = (tx: Queryable, userId: string) =>
-  one<{ email: string; time_zone: string | null; email_reminders: boolean | null }>(
+  one<{ email: string; time_zone: string | null; locale: string | null; email_reminders: boolean | null }>(
     tx,
-    `select email, preferences->>'timeZone' as time_zone, (preferences->>'emailReminders')::boolean as email_reminders
+    `select email, preferences->>'timeZone' as time_zone, preferences->>'locale' as locale,
+            (preferences->>'emailReminders')::boolean as email_reminders
        from public.users where id = $1`,
     [userId],
   );

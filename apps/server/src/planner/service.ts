@@ -52,6 +52,11 @@ export async function withSeriesEnd(
   });
 }
 
+/** The owner's saved time zone (null when unset), read in the caller's transaction; other features use this. */
+export async function ownerTimeZone(tx: Queryable, userId: string): Promise<string | null> {
+  return (await repo.ownerSettings(tx, userId))?.time_zone ?? null;
+}
+
 export class EventsService {
   constructor(
     private readonly db: Db,
@@ -60,7 +65,7 @@ export class EventsService {
 
   /** The owner's zone, read in the same transaction. */
   async ownerZone(tx: Queryable, userId: string): Promise<string | null> {
-    return (await repo.ownerSettings(tx, userId))?.time_zone ?? null;
+    return ownerTimeZone(tx, userId);
   }
 
   async list(userId: string, q: EventQuery): Promise<{ items: PlannerEvent[]; nextCursor: string | null }> {

@@ -1,26 +1,15 @@
 // /ratings/*: rate a video, its public summary, and your own rating.
-import { Id, RatingInput } from "@lm/core";
+import { contract } from "@lm/core";
 import { Router } from "express";
-import { z } from "zod";
-import { requireAuth, requireVerified } from "../http/auth.js";
-import { parse } from "../http/validate.js";
+import { endpointRouter } from "../http/endpoint.js";
 import type { RatingsService } from "./service.js";
-
-const SummaryQuery = z.object({ videoId: Id });
-const UserVideoParams = z.object({ userId: Id, videoId: Id });
 
 export function ratingRoutes(ratings: RatingsService, requireVerifiedEmail: boolean): Router {
   const r = Router();
-  r.post("/", requireVerified(requireVerifiedEmail), async (req, res) => {
-    const input = parse(RatingInput, req.body);
-    res.json(await ratings.rate(req.auth!, input.videoId, input.stars));
-  });
-  r.get("/", async (req, res) => {
-    res.json(await ratings.summary(req.auth, parse(SummaryQuery, req.query, "query").videoId));
-  });
-  r.get("/user/:userId/video/:videoId", requireAuth, async (req, res) => {
-    const { userId, videoId } = parse(UserVideoParams, req.params, "params");
-    res.json(await ratings.ofUser(req.auth!, userId, videoId));
-  });
+  const on = endpointRouter(r, { requireVerifiedEmail });
+  const { ratings: ep } = contract();
+  on(ep.rate, ({ body }, req) => ratings.rate(req.auth!, body.videoId, body.stars));
+  on(ep.summary, ({ query }, req) => ratings.summary(req.auth, query.videoId));
+  on(ep.ofUser, ({ params }, req) => ratings.ofUser(req.auth!, params.userId, params.videoId));
   return r;
 }

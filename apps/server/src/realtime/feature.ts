@@ -1,5 +1,5 @@
 // Realtime: the WebSocket hub attached to the HTTP server.
-import type { Feature } from "../features.js";
+import type { Feature } from "../feature.js";
 import { attachRealtime } from "./hub.js";
 
 export const realtimeFeature: Feature = {

@@ -1,28 +1,19 @@
 // /users/*
-import { IdParam, UserUpdateInput } from "@lm/core";
+import { contract } from "@lm/core";
 import { Router } from "express";
 import type { AppContext } from "../context.js";
-import { requireAuth } from "../http/auth.js";
-import { parse } from "../http/validate.js";
+import { endpointRouter } from "../http/endpoint.js";
 
 export function userRoutes(ctx: AppContext): Router {
   const r = Router();
-  r.get("/me", requireAuth, async (req, res) => {
-    res.json(await ctx.users.me(req.auth!));
+  const on = endpointRouter(r, ctx.config);
+  const { users } = contract();
+  on(users.me, (_input, req) => ctx.users.me(req.auth!));
+  on(users.get, ({ params }, req) => ctx.users.get(params.id, req.auth));
+  on(users.update, ({ params, body }, req) => ctx.users.update(params.id, req.auth!, body));
+  on(users.remove, async ({ params }, req) => {
+    await ctx.users.remove(params.id, req.auth!);
   });
-  r.get("/:id", async (req, res) => {
-    res.json(await ctx.users.get(parse(IdParam, req.params, "params").id, req.auth));
-  });
-  r.patch("/:id", requireAuth, async (req, res) => {
-    const { id } = parse(IdParam, req.params, "params");
-    res.json(await ctx.users.update(id, req.auth!, parse(UserUpdateInput, req.body)));
-  });
-  r.delete("/:id", requireAuth, async (req, res) => {
-    await ctx.users.remove(parse(IdParam, req.params, "params").id, req.auth!);
-    res.status(204).end();
-  });
-  r.get("/:id/stats", requireAuth, async (req, res) => {
-    res.json(await ctx.users.stats(parse(IdParam, req.params, "params").id, req.auth!));
-  });
+  on(users.stats, ({ params }, req) => ctx.users.stats(params.id, req.auth!));
   return r;
 }

@@ -1,6 +1,6 @@
 // The videos feature: routes, the generation worker, and the first-start samples.
 import { currentLsn } from "../db/replica.js";
-import type { Feature } from "../features.js";
+import type { Feature } from "../feature.js";
 import { whileListening } from "./feed-cache.js";
 import { startRenderWorker } from "../media/render/queue.js";
 import { mediaRoutes } from "../media/render/routes.js";
@@ -31,7 +31,7 @@ export const videosFeature: Feature = {
     }
   },
   routes(api, ctx) {
-    api.use("/videos", videoRoutes(ctx, new VideosService(ctx)));
-    api.use("/videos", mediaRoutes(ctx));
+    api.use(videoRoutes(ctx, new VideosService(ctx)));
+    api.use(mediaRoutes(ctx));
   },
 };

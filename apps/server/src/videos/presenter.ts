@@ -1,11 +1,11 @@
 // Row → Video. The select list and the presenter live together so they cannot drift apart.
-import type { QuizQuestion, Video, VideoFailureCode } from "@lm/core";
+import type { KeyPointSource, QuizQuestion, Video, VideoFailureCode } from "@lm/core";
 import { MEDIA_SELECT, type MediaColumns, toVideoMedia } from "../media/render/presenter.js";
 import { toPublicUser } from "../users/presenter.js";
 
 /** Columns every video query selects (`v` = videos, `u` = public_users, `my` = the caller's rating). */
 export const VIDEO_SELECT = `
-  v.id, v.title, v.subject, v.difficulty, v.topic, v.status, v.script_summary, v.script, v.key_points,
+  v.id, v.title, v.subject, v.difficulty, v.topic, v.status, v.script_summary, v.script, v.key_points, v.key_point_sources,
   v.timestamps, v.video_url, v.thumbnail_url, v.duration, v.rating_avg, v.rating_count, v.view_count,
   v.comment_count, v.tags, v.quiz, v.failure_code, v.failure_reason, v.created_at, v.updated_at, v.is_sample,
   u.id as u_id, u.display_name as u_display_name, u.avatar_color as u_avatar_color,
@@ -31,6 +31,7 @@ export interface VideoRow extends MediaColumns {
   script_summary: string | null;
   script: string | null;
   key_points: string[];
+  key_point_sources: (KeyPointSource | null)[] | null;
   timestamps: number[];
   video_url: string | null;
   thumbnail_url: string | null;
@@ -73,6 +74,7 @@ export function toVideo(r: VideoRow, withMyRating: boolean): Video {
     scriptSummary: r.script_summary,
     script: r.script,
     keyPoints: r.key_points,
+    ...(r.key_point_sources ? { keyPointSources: r.key_point_sources } : {}),
     timestamps: r.timestamps,
     videoUrl: media.status === "READY" ? media.mp4Url : r.video_url,
     thumbnailUrl: r.thumbnail_url,

@@ -6,11 +6,17 @@ import { one, type Queryable } from "../db/index.js";
 import { myRating, VIDEO_FROM, VIDEO_SELECT, type VideoRow } from "./presenter.js";
 
 /** True when this user had not reported the lesson before (a repeat is accepted and ignored). */
-export async function insertReport(tx: Queryable, videoId: string, userId: string, reason: string | null) {
+export async function insertReport(
+  tx: Queryable,
+  videoId: string,
+  userId: string,
+  reason: string | null,
+  keyPointIndex: number | null = null,
+) {
   const rows = await tx.query(
-    `insert into public.video_reports (video_id, user_id, reason) values ($1, $2, $3)
+    `insert into public.video_reports (video_id, user_id, reason, key_point_index) values ($1, $2, $3, $4)
      on conflict (video_id, user_id) do nothing returning video_id`,
-    [videoId, userId, reason],
+    [videoId, userId, reason, keyPointIndex],
   );
   return rows.length > 0;
 }
@@ -19,6 +25,7 @@ export interface ReportedRow extends VideoRow {
   report_count: number;
   reasons: string[];
   first_reported_at: Date;
+  reported_key_points: number[];
   cursor_ts: string;
 }
 
@@ -28,10 +35,12 @@ export const openQueue = (tx: Queryable, limit: number, after: Keyset | undefine
     `with open as (
        select video_id, count(*)::int as report_count, min(created_at) as first_reported_at,
               coalesce((array_agg(reason order by created_at desc) filter (where reason is not null))[1:5],
-                       '{}') as reasons
+                       '{}') as reasons,
+              coalesce(array_agg(distinct key_point_index) filter (where key_point_index is not null),
+                       '{}') as reported_key_points
          from public.video_reports where resolved_at is null group by video_id
      )
-     select ${VIDEO_SELECT}, ${myRating(true)}, o.report_count, o.reasons, o.first_reported_at,
+     select ${VIDEO_SELECT}, ${myRating(true)}, o.report_count, o.reasons, o.reported_key_points, o.first_reported_at,
             ${cursorTs("o.first_reported_at")} as cursor_ts
        from open o join ${VIDEO_FROM} on v.id = o.video_id
       where v.status = 'PUBLIC'
@@ -40,6 +49,16 @@ export const openQueue = (tx: Queryable, limit: number, after: Keyset | undefine
       limit $3`,
     [after?.t ?? null, after?.i ?? null, limit + 1],
   );
+
+/** Closes the open reports on one key point (it was rewritten); the number closed. */
+export async function resolveKeyPoint(tx: Queryable, videoId: string, index: number, by: string) {
+  const rows = await tx.query(
+    `update public.video_reports set resolved_at = now(), resolved_by = $3
+      where video_id = $1 and key_point_index = $2 and resolved_at is null returning user_id`,
+    [videoId, index, by],
+  );
+  return rows.length;
+}
 
 /** Closes the lesson's open reports; the number closed (0: nothing was waiting). */
 export async function resolveOpen(tx: Queryable, videoId: string, moderatorId: string) {

@@ -1,5 +1,5 @@
 // SQL for single videos. Reads and creator writes run under RLS (withUser); the worker uses asService.
-import type { VideoFailureCode } from "@lm/core";
+import type { KeyPointSource, VideoFailureCode } from "@lm/core";
 import { one, type Queryable } from "../db/index.js";
 import type { Lesson } from "../ai/pipeline.js";
 import { myRating, VIDEO_FROM, VIDEO_SELECT, type VideoRow } from "./presenter.js";
@@ -93,6 +93,13 @@ export const loadForGeneration = (tx: Queryable, id: string) =>
     [id],
   );
 
+/** Who to tell about a lesson that was stored or failed (undefined: it was not in a state to change). */
+export interface LessonOwner {
+  id: string;
+  createdBy: string;
+  title: string;
+}
+
 export const storeLesson = (
   tx: Queryable,
   id: string,
@@ -100,10 +107,12 @@ export const storeLesson = (
   thumbnailUrl: string,
   keepTitle: string | null,
 ) =>
-  tx.query(
+  one<LessonOwner>(
+    tx,
     `update public.videos set title = $2, script = $3, script_summary = $4, key_points = $5, timestamps = $6,
             duration = $7, tags = $8, quiz = $9, thumbnail_url = $10, status = visibility, failure_code = null, failure_reason = null
-      where id = $1`,
+      where id = $1
+      returning id, created_by as "createdBy", title`,
     [
       id,
       keepTitle ?? lesson.title,
@@ -118,6 +127,21 @@ export const storeLesson = (
     ],
   );
 
+/** Where each key point came from in the notes (null: a lesson without notes). */
+export const storeKeyPointSources = (tx: Queryable, id: string, sources: (KeyPointSource | null)[] | null) =>
+  tx.query("update public.videos set key_point_sources = $2::jsonb where id = $1", [
+    id,
+    sources ? JSON.stringify(sources) : null,
+  ]);
+
+/** Replaces the key points and their sources, leaving the timings as they were (same count). */
+export const replaceKeyPoints = (tx: Queryable, id: string, keyPoints: string[], sources: (KeyPointSource | null)[]) =>
+  tx.query("update public.videos set key_points = $2, key_point_sources = $3::jsonb where id = $1", [
+    id,
+    keyPoints,
+    JSON.stringify(sources),
+  ]);
+
 export const markFailed = (
   tx: Queryable,
   id: string,
@@ -125,9 +149,11 @@ export const markFailed = (
   reason: string,
   status: "FAILED" | "REJECTED" = "FAILED",
 ) =>
-  tx.query(
+  one<LessonOwner>(
+    tx,
     `update public.videos set status = $3, failure_code = $4, failure_reason = $2
-      where id = $1 and status in ('PENDING', 'GENERATING')`,
+      where id = $1 and status in ('PENDING', 'GENERATING')
+      returning id, created_by as "createdBy", title`,
     [id, reason, status, code],
   );
 

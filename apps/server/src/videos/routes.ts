@@ -1,67 +1,58 @@
 // /videos/*: thin handlers over VideosService and the view counter.
-import { IdParam, ReportInput, VideoCreateInput, VideoListQuery, VideoUpdateInput, ViewInput } from "@lm/core";
+import { contract } from "@lm/core";
 import { Router } from "express";
 import type { AppContext } from "../context.js";
-import { requireAuth, requireVerified } from "../http/auth.js";
+import { endpointRouter } from "../http/endpoint.js";
 import { notFound } from "../http/errors.js";
-import { parse } from "../http/validate.js";
 import { thumbnailKey } from "../media/render/files.js";
+import { regenerateKeyPoint } from "./key-points.js";
 import type { VideosService } from "./service.js";
 import { ViewCounter } from "./views.js";
 
 export function videoRoutes(ctx: AppContext, videos: VideosService): Router {
   const r = Router();
+  const on = endpointRouter(r, ctx.config);
+  const { videos: ep } = contract();
   const views = new ViewCounter(ctx.db);
-  const id = (params: unknown) => parse(IdParam, params, "params").id;
 
-  r.get("/", async (req, res) => {
-    const query = parse(VideoListQuery, req.query, "query");
+  on(ep.list, async ({ query }, req, res) => {
     // Signed-in pages carry the reader's own ratings and subjects: only anonymous ones are shared.
-    if (req.auth || !ctx.feedCache) return void res.json(await videos.list(query, req.auth));
+    if (req.auth || !ctx.feedCache) return videos.list(query, req.auth);
     const page = await videos.publicPage(query, ctx.feedCache);
     res.setHeader("Cache-Status", `lm-feed; ${page.hit ? "hit" : "fwd=miss; stored"}`); // RFC 9211
     res.type("application/json").send(page.body);
   });
-  r.post("/", requireVerified(ctx.config.requireVerifiedEmail), async (req, res) => {
-    res.status(202).json(await videos.create(req.auth!, parse(VideoCreateInput, req.body)));
+  on(ep.create, ({ body }, req) => videos.create(req.auth!, body));
+  on(ep.get, ({ params }, req) => videos.get(params.id, req.auth));
+  on(ep.update, ({ params, body }, req) => videos.update(params.id, req.auth!, body));
+  on(ep.remove, async ({ params }, req) => {
+    await videos.remove(params.id, req.auth!);
   });
-  r.get("/:id", async (req, res) => {
-    res.json(await videos.get(id(req.params), req.auth));
+  on(ep.retry, ({ params }, req) => videos.retry(params.id, req.auth!));
+  on(ep.report, async ({ params, body }, req) => {
+    await videos.report(params.id, req.auth!, body.reason, body.keyPointIndex);
+    return {};
   });
-  r.patch("/:id", requireAuth, async (req, res) => {
-    res.json(await videos.update(id(req.params), req.auth!, parse(VideoUpdateInput, req.body)));
+  on(ep.regenerateKeyPoint, async ({ params }, req) => {
+    await regenerateKeyPoint(ctx, params.id, params.index, req.auth!);
+    return videos.get(params.id, req.auth);
   });
-  r.delete("/:id", requireAuth, async (req, res) => {
-    await videos.remove(id(req.params), req.auth!);
-    res.status(204).end();
-  });
-  r.post("/:id/retry", requireAuth, async (req, res) => {
-    res.status(202).json(await videos.retry(id(req.params), req.auth!));
-  });
-  r.post("/:id/report", requireAuth, async (req, res) => {
-    await videos.report(id(req.params), req.auth!, parse(ReportInput, req.body).reason);
-    res.status(202).json({});
-  });
-  r.post("/:id/view", async (req, res) => {
-    const { clientId } = parse(ViewInput, req.body);
-    const videoId = id(req.params);
+  on(ep.view, async ({ params, body }, req) => {
     const viewer = req.auth
       ? ViewCounter.viewerKey(req.auth.userId, undefined, req.ip)
       : await ViewCounter.anonymousViewer(
           ctx.limits,
-          videoId,
-          clientId,
+          params.id,
+          body.clientId,
           req.ip,
           ctx.config.views.anonymousPerIpPerVideo,
         );
-    await views.record(videoId, viewer, req.auth?.userId);
-    res.status(204).end();
+    await views.record(params.id, viewer, req.auth?.userId);
   });
   // Thumbnails are public images; private videos' thumbnails need the same visibility check.
-  r.get("/:id/thumbnail.png", async (req, res) => {
-    const videoId = id(req.params);
-    const video = await videos.get(videoId, req.auth);
-    const file = await ctx.storage.get(thumbnailKey(videoId));
+  on(ep.thumbnail, async ({ params }, req, res) => {
+    const video = await videos.get(params.id, req.auth);
+    const file = await ctx.storage.get(thumbnailKey(params.id));
     if (!file) throw notFound("Thumbnail");
     // A private lesson's thumbnail must not sit in shared caches for others to fetch.
     const scope = video.status === "PUBLIC" ? "public" : "private";

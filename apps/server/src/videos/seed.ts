@@ -43,7 +43,7 @@ export async function seedSamples(ctx: AppContext) {
           JSON.stringify(s.quiz),
         ],
       );
-      const png = await renderThumbnail({ title: s.title, subject: s.subject, difficulty: s.difficulty });
+      const png = await renderThumbnail({ title: s.title, subject: s.subject });
       await ctx.storage.put(thumbnailKey(v.id), png, "image/png");
       await tx.query("update public.videos set thumbnail_url = $2 where id = $1", [v.id, thumbnailUrl(v.id, 1)]);
     }

@@ -101,13 +101,17 @@ export class VideosService {
   }
 
   /** One report per user per published lesson; the lesson waits for a moderator's review. */
-  async report(id: string, auth: AuthInfo, reason: string | undefined): Promise<void> {
+  async report(id: string, auth: AuthInfo, reason: string | undefined, keyPointIndex?: number): Promise<void> {
     await this.ctx.db.withUser(actor(auth), async (tx) => {
       const row = await repo.findVisible(tx, id);
       // Only published lessons are in front of other students; anything else is not theirs to see.
-      if (!row || row.status !== "PUBLIC") throw notFound("Video");
+      if (row?.status !== "PUBLIC") throw notFound("Video");
       if (row.u_id === auth.userId) throw new AppError("cannot_report_own_video", "You cannot report your own video");
-      await reports.insertReport(tx, id, auth.userId, reason?.trim() ? reason : null);
+      if (keyPointIndex !== undefined && keyPointIndex >= row.key_points.length) {
+        const message = `This lesson has ${row.key_points.length} key points (0 to ${row.key_points.length - 1})`;
+        throw new AppError("validation_error", message, { errors: [{ path: "keyPointIndex", message }] });
+      }
+      await reports.insertReport(tx, id, auth.userId, reason?.trim() ? reason : null, keyPointIndex ?? null);
     });
   }
 

@@ -1,10 +1,12 @@
 // The generate-video job: claim the video, run the AI pipeline, render the thumbnail, publish.
 // Every way out ends in PUBLIC/PRIVATE, FAILED or REJECTED with a reason a student understands.
 import { countGenerationJob, setGenerationQueueDepth } from "../ai/metrics.js";
+import { groundKeyPoints } from "../ai/grounding.js";
 import { GenerationError, generateLesson, type LessonInput } from "../ai/pipeline.js";
 import type { AppContext } from "../context.js";
 import { JOBS, retryLimitOf } from "../jobs/queues.js";
 import { thumbnailKey, thumbnailUrl } from "../media/render/files.js";
+import { notifyLessonFailed, notifyLessonReady } from "../notifications/outcomes.js";
 import { prepareRender, queueRender } from "../media/render/queue.js";
 import { renderThumbnail } from "../media/thumbnail.js";
 import * as repo from "./repository.js";
@@ -53,13 +55,15 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
   };
   try {
     const lesson = await generateLesson(input, ctx.llm);
-    const png = await renderThumbnail({ title: lesson.title, subject: input.subject, difficulty: input.difficulty });
+    const png = await renderThumbnail({ title: lesson.title, subject: input.subject });
     await ctx.storage.put(thumbnailKey(videoId), png, "image/png");
     // A creator who renamed the video while it was generating keeps their title.
     const keepTitle = v.title !== v.topic ? v.title : null;
     await ctx.db.asService(async (tx) => {
-      await repo.storeLesson(tx, videoId, lesson, thumbnailUrl(videoId, Date.now()), keepTitle);
+      const stored = await repo.storeLesson(tx, videoId, lesson, thumbnailUrl(videoId, Date.now()), keepTitle);
+      await repo.storeKeyPointSources(tx, videoId, groundKeyPoints(lesson.keyPoints, v.source_text));
       await prepareRender(ctx, tx, videoId);
+      if (stored) await notifyLessonReady(tx, stored);
     });
     countGenerationJob("completed");
     // The lesson is out; its video follows in its own job and never holds it back.
@@ -72,9 +76,11 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
         throw err; // pg-boss retries with backoff
       }
       ctx.log.info({ videoId, step: err.step }, "generation failed");
-      await ctx.db.asService((tx) =>
-        repo.markFailed(tx, videoId, err.code, err.reason, err.step === "moderation" ? "REJECTED" : "FAILED"),
-      );
+      const rejected = err.step === "moderation";
+      await ctx.db.asService(async (tx) => {
+        const failed = await repo.markFailed(tx, videoId, err.code, err.reason, rejected ? "REJECTED" : "FAILED");
+        if (failed) await notifyLessonFailed(tx, failed, err.reason, rejected);
+      });
       countGenerationJob(err.step === "moderation" ? "rejected" : "failed");
       return;
     }
@@ -83,7 +89,10 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
       await ctx.db.asService((tx) => repo.backToPending(tx, videoId));
       throw err;
     }
-    await ctx.db.asService((tx) => repo.markFailed(tx, videoId, "unexpected", UNEXPECTED));
+    await ctx.db.asService(async (tx) => {
+      const failed = await repo.markFailed(tx, videoId, "unexpected", UNEXPECTED);
+      if (failed) await notifyLessonFailed(tx, failed, UNEXPECTED, false);
+    });
     countGenerationJob("failed");
   }
 }

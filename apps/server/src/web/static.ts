@@ -1,9 +1,12 @@
-// Serves the web app's production build: hashed assets cached for a year, index.html never cached.
-import { existsSync } from "node:fs";
+// Serves the web app's production build: hashed assets cached for a year, index.html never cached
+// (and, for the feed and a lesson, carrying the page's first data: see shell-data.ts).
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express } from "express";
 import { notFound } from "../http/errors.js";
+import { type ShellData, withShellData } from "./shell-data.js";
+import { chunksOf } from "./vite-manifest.js";
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "web", "dist");
 
@@ -21,7 +24,10 @@ const CSP = [
   "form-action 'self'",
 ].join("; ");
 
-export function serveWebApp(app: Express, dist = WEB_DIST) {
+type ShellDataSource = (path: string, search: string) => Promise<ShellData | null>;
+
+export function serveWebApp(app: Express, opts: { dist?: string; shellData?: ShellDataSource } = {}) {
+  const dist = opts.dist ?? WEB_DIST;
   if (!existsSync(join(dist, "index.html"))) {
     app.get("/", (_req, res) => {
       res
@@ -51,9 +57,13 @@ export function serveWebApp(app: Express, dist = WEB_DIST) {
     }),
   );
   // Client-side routes (/videos/:id, /planner, …) all get the app shell.
-  app.get(/^\/(?!api\/|healthz|readyz|metrics).*/, (req, res, next) => {
+  const shell = readFileSync(join(dist, "index.html"), "utf8");
+  const chunks = chunksOf(dist);
+  app.get(/^\/(?!api\/|healthz|readyz|metrics).*/, async (req, res, next) => {
     if (!req.accepts("html")) return next();
+    const search = req.originalUrl.slice(req.path.length);
+    const data = opts.shellData ? await opts.shellData(req.path, search) : null;
     res.setHeader("Cache-Control", "no-cache");
-    res.sendFile(join(dist, "index.html"));
+    res.type("html").send(withShellData(shell, data, data?.page ? chunks(data.page) : []));
   });
 }

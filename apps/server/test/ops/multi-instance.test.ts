@@ -95,10 +95,16 @@ function upstreams(): Map<string, number> {
   }
   return out;
 }
-const portsOf = (ids: string[]) => {
-  const map = upstreams();
+// nginx writes a request's log line after it has sent the response, so a client can read the
+// response before its line exists: wait (briefly) until every id is logged.
+async function portsOf(ids: string[]) {
+  let map = upstreams();
+  for (let i = 0; i < 40 && ids.some((id) => !map.has(id)); i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    map = upstreams();
+  }
   return new Set(ids.map((id) => map.get(id)));
-};
+}
 
 async function register(name: string) {
   const email = uniqueEmail(name);
@@ -180,7 +186,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two API instances and a worke
     expect((await call("POST", "/auth/logout", { token: u.token })).status).toBeLessThan(300);
     const after = await Promise.all(Array.from({ length: 8 }, () => call("GET", "/users/me", { token: u.token })));
     expect(after.map((r) => r.status)).toEqual(Array(8).fill(401));
-    expect(portsOf(after.map((r) => r.id))).toEqual(new Set(api.map((a) => a.port)));
+    expect(await portsOf(after.map((r) => r.id))).toEqual(new Set(api.map((a) => a.port)));
   });
 
   it("a generation job runs once, on the worker, and its thumbnail is served by both instances", async () => {
@@ -218,7 +224,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two API instances and a worke
       expect(t.status).toBe(200);
       expect((t.body as Buffer).subarray(1, 4).toString()).toBe("PNG");
     }
-    expect(portsOf(thumbs.map((t) => t.id))).toEqual(new Set(api.map((a) => a.port)));
+    expect(await portsOf(thumbs.map((t) => t.id))).toEqual(new Set(api.map((a) => a.port)));
   });
 
   it("a realtime event reaches sockets on both instances", async () => {
@@ -263,7 +269,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two API instances and a worke
     const ok = results.filter((r) => r.status === 200);
     expect(ok).toHaveLength(USER_LIMIT);
     expect(results.filter((r) => r.status === 429)).toHaveLength(80 - USER_LIMIT);
-    expect(portsOf(ok.map((r) => r.id))).toEqual(new Set(api.map((a) => a.port)));
+    expect(await portsOf(ok.map((r) => r.id))).toEqual(new Set(api.map((a) => a.port)));
   });
 
   it("killing an API instance loses no acknowledged write, and nginx routes around it", async () => {
@@ -294,7 +300,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two API instances and a worke
     // Reads keep working through the survivor.
     const reads = await Promise.all(Array.from({ length: 6 }, () => call("GET", `/videos/${lessonId}`)));
     expect(reads.map((r) => r.status)).toEqual(Array(6).fill(200));
-    expect(portsOf(reads.map((r) => r.id))).toEqual(new Set([api[1].port]));
+    expect(await portsOf(reads.map((r) => r.id))).toEqual(new Set([api[1].port]));
     // Every acknowledged write is in the database.
     const db = await openDb({ databaseUrl: pg.url, dataDir: null });
     try {

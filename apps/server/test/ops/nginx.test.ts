@@ -5,7 +5,7 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import type { IncomingHttpHeaders } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import { request as httpRequest } from "node:http";
 import { Agent, request as httpsRequest } from "node:https";
 import { createServer, type Server, type Socket } from "node:net";
@@ -36,7 +36,9 @@ const crashed: string[] = [];
 
 beforeAll(async () => {
   s = await startTestServer();
-  s.server.on("request", (req) => arrived.push({ ...req.headers, ":method": req.method, ":path": req.url }));
+  const keep = (req: IncomingMessage) => arrived.push({ ...req.headers, ":method": req.method, ":path": req.url });
+  s.server.on("request", keep);
+  s.server.on("upgrade", keep);
   crasher = createServer((socket: Socket) => {
     socket.once("data", (d) => {
       crashed.push(d.toString("latin1").split("\r\n")[0]);
@@ -159,8 +161,13 @@ describe("nginx in front of the API", () => {
     expect(seen?.["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
   });
 
-  it("upgrades /api/v1/realtime to a WebSocket through TLS", async () => {
-    const ws = new WebSocket(`wss://127.0.0.1:${ports.https}/api/v1/realtime`, { ca });
+  it("upgrades /api/v1/realtime to a WebSocket through TLS, with the client's address", async () => {
+    const marker = randomUUID();
+    // From another loopback address, as a student's own IP: the per-IP socket limit reads it.
+    const ws = new WebSocket(`wss://127.0.0.1:${ports.https}/api/v1/realtime?m=${marker}`, {
+      ca,
+      localAddress: "127.0.0.9",
+    });
     const messages: Array<{ type: string; channel?: string; code?: string }> = [];
     ws.on("message", (d) => messages.push(JSON.parse(d.toString())));
     await new Promise<void>((resolve, reject) => {
@@ -170,6 +177,12 @@ describe("nginx in front of the API", () => {
     ws.send(JSON.stringify({ type: "ping" }));
     await waitFor(() => messages.some((m) => m.type === "pong"));
     ws.close();
+    // The realtime location sets its own headers, and nginx then drops every inherited one unless
+    // it is repeated there: all sockets looked as if they came from nginx, one IP for the school.
+    const seen = arrived.find((h) => h[":path"]?.includes(marker));
+    expect(seen?.["x-forwarded-for"]).toBe("127.0.0.9");
+    expect(seen?.["x-forwarded-proto"]).toBe("https");
+    expect(seen?.["x-request-id"]).toMatch(/^[0-9a-f]{32}$/);
   });
 
   it("refuses a body over 1 MiB and a header over 16 KiB with problem+json, and lets the rest through", async () => {

@@ -2,7 +2,7 @@
 // condensed to fit the model's context (long notes keep every section's heading and most informative
 // sentences, so the model can cover all of them).
 import { SUBJECT_LABELS } from "@lm/core";
-import type { LessonInput } from "../pipeline.js";
+import type { LessonInput } from "../types.js";
 import { condenseNotes } from "../providers/offline/summarise.js";
 import { cleanText } from "../text.js";
 import { type PromptTemplate, pickTemplate } from "./templates.js";

@@ -2,7 +2,7 @@
 // Authorization header, so for a PRIVATE lesson a viewer who may see it (its creator, a moderator)
 // first asks for a short-lived signed token and puts it in the file URLs (`?token=`).
 import type { MediaToken } from "@lm/core";
-import { liveSession } from "../../auth/repository.js";
+import { sessionIsLive } from "../../auth/service.js";
 import type { AppContext } from "../../context.js";
 import type { Actor } from "../../db/types.js";
 import { AppError, notFound } from "../../http/errors.js";
@@ -32,7 +32,7 @@ export async function mediaActor(
   if (token === undefined) return null;
   if (typeof token !== "string") throw invalid();
   const claims = ctx.tokens.parseMediaToken(token, videoId);
-  if (!claims || !(await liveSession(ctx.db, claims.sessionId, claims.userId))) throw invalid();
+  if (!claims || !(await sessionIsLive(ctx.db, claims.sessionId, claims.userId))) throw invalid();
   return { userId: claims.userId };
 }
 

@@ -12,12 +12,19 @@ export function startOfLocalWeek(now: Date, timeZone: string): Date {
 
 /**
  * Consecutive local days, ending today (or yesterday when nothing is done yet today, so the
- * streak does not read 0 all morning), with at least one completed event.
+ * streak does not read 0 all morning), with at least one completed event or one of `studyDays`
+ * (local day keys with other study: watching, a finished quiz).
  */
-export function streakDays(completedStarts: Date[], timeZone: string, now: Date): number {
+export function streakDays(
+  completedStarts: Date[],
+  timeZone: string,
+  now: Date,
+  studyDays: Iterable<string> = [],
+): number {
   const done = new Set(
     completedStarts.filter((d) => d.getTime() <= now.getTime()).map((d) => localDayKey(d, timeZone)),
   );
+  for (const day of studyDays) done.add(day);
   let offset = done.has(localDayKey(now, timeZone)) ? 0 : -1;
   let streak = 0;
   // Step by local midnights (not 24 h) so 23- and 25-hour DST days are counted once each.
