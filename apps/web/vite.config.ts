@@ -19,6 +19,8 @@ export default defineConfig({
     outDir: "dist",
     emptyOutDir: true,
     sourcemap: false,
+    // dist/.vite/manifest.json: the server reads it to preload a page's own chunks with its shell.
+    manifest: true,
     target: "es2022",
     rollupOptions: {
       // React Server Components' "use client" markers mean nothing in a client-only bundle, and

@@ -7,8 +7,10 @@ import { Icon, type IconName } from "../components/ui/Icon";
 import { PageErrorBoundary } from "../components/ui/PageErrorBoundary";
 import { useMe } from "../features/auth/api/get-me";
 import { toastResendOutcome, useResendVerification } from "../features/auth/api/resend-verification";
+import { DueBadge } from "../features/cards/components/DueBadge";
 import { DesktopBridge } from "../features/desktop/DesktopBridge";
 import { LiveUserChannel } from "../features/notifications/components/LiveUserChannel";
+import { TimeZoneBanner } from "../features/users/components/TimeZoneBanner";
 import { NotificationsBell } from "../features/notifications/components/NotificationsBell";
 import { errorMessage } from "../lib/errors";
 import { useOnline } from "../lib/hooks";
@@ -94,12 +96,13 @@ export function Layout() {
         <div className="mx-auto flex h-14 max-w-6xl items-center gap-3 px-4">
           <NavLink to="/" className="flex items-center gap-2 font-bold text-fg" aria-label="Little Monster home">
             <img src="/icon.svg" alt="" width={32} height={32} className="size-8" />
-            <span className="hidden sm:inline">Little Monster</span>
+            <span className="text-sm whitespace-nowrap sm:text-base">Little Monster</span>
           </NavLink>
           <nav aria-label="Main" className="ml-4 hidden gap-1 md:flex">
             {NAV.map((n) => (
               <NavLink key={n.to} to={n.to} end={n.to === "/"} className={navClass}>
                 <Icon name={n.icon} className="size-4" /> {n.label}
+                {signedIn && n.to === "/review" && <DueBadge />}
               </NavLink>
             ))}
           </nav>
@@ -125,6 +128,7 @@ export function Layout() {
       </header>
       <OfflineBanner />
       <VerifyBanner />
+      <TimeZoneBanner />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 pt-6 pb-24 md:pb-12">
         <PageErrorBoundary key={location.pathname}>
           <Suspense fallback={<PageSpinner />}>
@@ -133,7 +137,7 @@ export function Layout() {
         </PageErrorBoundary>
       </main>
       <nav aria-label="Main" className="fixed inset-x-0 bottom-0 z-30 border-t border-line bg-surface md:hidden">
-        <div className="mx-auto grid max-w-md grid-cols-3">
+        <div className="mx-auto grid max-w-md grid-cols-4">
           {NAV.map((n) => (
             <NavLink
               key={n.to}
@@ -143,7 +147,15 @@ export function Layout() {
                 `flex flex-col items-center gap-0.5 py-2 text-xs font-medium ${isActive ? "text-brand" : "text-muted"}`
               }
             >
-              <Icon name={n.icon} /> {n.label}
+              <span className="relative">
+                <Icon name={n.icon} />
+                {signedIn && n.to === "/review" && (
+                  <span className="absolute -top-1.5 left-3.5">
+                    <DueBadge />
+                  </span>
+                )}
+              </span>
+              {n.label}
             </NavLink>
           ))}
         </div>

@@ -1,6 +1,6 @@
 // Signing out lands on the feed (not a "Welcome back" log-in page), and the theme button's first
-// click always changes what the student sees (issue 15 rough edges).
-import { render, screen } from "@testing-library/react";
+// click always changes what the student sees, and a phone shows the site's name (issue 15 rough edges).
+import { render, screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { MemoryRouter, Route, Routes } from "react-router";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -46,6 +46,20 @@ describe("account controls", () => {
     await user.click(screen.getByRole("button", { name: "Sign out" }));
     expect(await screen.findByText("Feed here")).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "Welcome back" })).not.toBeInTheDocument();
+  });
+
+  it("names the site next to the logo at every width, and fits the phone tab bar on one row", async () => {
+    installFakeApi(() => undefined);
+    renderApp("/");
+    const home = screen.getByRole("link", { name: "Little Monster home" });
+    const name = within(home).getByText("Little Monster");
+    // jsdom has no media queries: a bare `hidden` (undone only by `sm:`) is what hid it on phones.
+    expect(name.className).not.toMatch(/(^|\s)hidden(\s|$)/);
+    // The phones' tab bar holds every tab on one row (four tabs in three columns wrapped "Review").
+    const bars = screen.getAllByRole("navigation", { name: "Main" });
+    const tabBar = bars[bars.length - 1];
+    const tabs = within(tabBar).getAllByRole("link").length;
+    expect(tabBar.querySelector(`.grid-cols-${tabs}`)).not.toBeNull();
   });
 
   it.each([

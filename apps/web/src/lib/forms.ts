@@ -1,6 +1,6 @@
 // Form helpers: validate with the same zod schema the server uses, and merge the server's own
 // field errors (problem+json `errors[]`) so both appear next to the field they belong to.
-import { ApiError } from "@lm/core";
+import { problemFieldMessages } from "@lm/core";
 import { type FormEvent, useState } from "react";
 import type { z } from "zod";
 import { errorMessage } from "./errors";
@@ -71,9 +71,7 @@ export function friendlyServerMessage(message: string): string {
 
 /** The server's per-field messages; empty when the error was not a validation failure. */
 export function serverFieldErrors(error: unknown): FieldErrors {
-  const out: FieldErrors = {};
-  if (error instanceof ApiError) for (const e of error.errors) out[e.path] ??= friendlyServerMessage(e.message);
-  return out;
+  return problemFieldMessages(error, friendlyServerMessage);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
-import { installFakeApi, json, makeVideo, problem } from "../testing/fake-api";
+import { useAuth } from "../stores/auth";
+import { installFakeApi, json, makeUser, makeVideo, problem, session } from "../testing/fake-api";
 import { renderWithApp } from "../testing/render";
 import FeedPage from "./FeedPage";
 
@@ -66,5 +67,66 @@ describe("Feed with a malformed answer", () => {
     });
     renderWithApp(<FeedPage />);
     expect(await screen.findByRole("heading", { name: "We couldn't load the feed" })).toBeInTheDocument();
+  });
+});
+
+describe("Feed as the landing page", () => {
+  // A visitor's first screen says what Little Monster is and offers the two things to do; a
+  // signed-in student goes straight to the lessons.
+  it("tells a signed-out visitor what the site is, with 'watch' and 'create' actions", async () => {
+    installFakeApi((req) => {
+      if (req.path === "/videos") return json(200, { items: [makeVideo()], nextCursor: null });
+    });
+    renderWithApp(<FeedPage />);
+    await screen.findByText("How cells work");
+    expect(screen.getByText(/Little Monster turns a topic and your notes into a short video lesson/)).toBeVisible();
+    expect(screen.getByRole("link", { name: "Watch lessons" })).toHaveAttribute("href", "#lessons");
+    expect(document.getElementById("lessons")).toContainElement(screen.getByRole("list", { name: "Lessons" }));
+    const create = screen.getByRole("link", { name: "Create a lesson" });
+    expect(create).toHaveAttribute("href", "/generate");
+    // Shown at every width: no `hidden` that only `sm:` undoes.
+    expect(create.className).not.toMatch(/(^|\s)hidden(\s|$)/);
+  });
+
+  it("skips the introduction for a signed-in student", async () => {
+    useAuth.getState().signIn(session(), makeUser());
+    installFakeApi((req) => {
+      if (req.path === "/videos") return json(200, { items: [makeVideo()], nextCursor: null });
+    });
+    renderWithApp(<FeedPage />);
+    await screen.findByText("How cells work");
+    expect(screen.queryByText(/Little Monster turns a topic/)).not.toBeInTheDocument();
+    expect(screen.queryByRole("link", { name: "Watch lessons" })).not.toBeInTheDocument();
+  });
+});
+
+describe("Feed mastery on lesson cards", () => {
+  it("shows the signed-in student's mastery as text, from one request for the page", async () => {
+    useAuth.getState().signIn(session(), makeUser());
+    const { calls } = installFakeApi((req) => {
+      if (req.path === "/videos") return json(200, { items: [makeVideo()], nextCursor: null });
+      if (req.path === "/cards/mastery")
+        return json(200, {
+          subjects: [{ subject: "BIOLOGY", lessons: 1, cards: 2, mastery: 0.72 }],
+          lessons: [
+            {
+              videoId: makeVideo().id,
+              title: "How cells work",
+              subject: "BIOLOGY",
+              cards: 2,
+              reviewed: 1,
+              recall: 0.72,
+              quizAnswered: 0,
+              quizCorrect: 0,
+              mastery: 0.72,
+              weakestCardId: null,
+            },
+          ],
+        });
+    });
+    renderWithApp(<FeedPage />);
+    const label = await screen.findByText("Mastery 72%");
+    expect(label.closest("article")).toHaveTextContent("How cells work");
+    expect(calls.filter((c) => c.path === "/cards/mastery")).toHaveLength(1);
   });
 });

@@ -59,6 +59,27 @@ describe("Moderation page", () => {
     expect(await screen.findByText("No reported lessons")).toBeInTheDocument();
   });
 
+  it("marks the key points students reported as inaccurate", async () => {
+    useAuth.getState().signIn(session(), makeUser({ role: "MODERATOR" }));
+    const item = {
+      ...reported("cccccccc-cccc-4ccc-8ccc-cccccccccccc", "Photosynthesis", 2, ["Calvin cycle is in the stroma"]),
+      video: makeVideo({
+        id: "cccccccc-cccc-4ccc-8ccc-cccccccccccc",
+        title: "Photosynthesis",
+        keyPoints: ["Light makes glucose", "The Calvin cycle is in the mitochondria", "Chlorophyll is green"],
+      }),
+      reportedKeyPoints: [1],
+    };
+    installFakeApi((req) => {
+      if (req.path === "/moderation/videos") return json(200, { items: [item], nextCursor: null });
+      if (req.path === "/moderation/queue") return json(200, { items: [], nextCursor: null });
+    });
+    renderWithApp(<ModerationPage />, { path: "/moderation" });
+    const marked = await screen.findByRole("list", { name: "Key points reported as inaccurate" });
+    expect(within(marked).getAllByRole("listitem")).toHaveLength(1);
+    expect(marked).toHaveTextContent("Key point 2 (reported): The Calvin cycle is in the mitochondria");
+  });
+
   it("tells students the page is for moderators and asks the server nothing", async () => {
     useAuth.getState().signIn(session(), makeUser());
     const { calls } = installFakeApi(() => undefined);

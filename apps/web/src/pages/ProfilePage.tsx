@@ -5,6 +5,7 @@ import { Button, ButtonLink } from "../components/ui/Button";
 import { TextField } from "../components/ui/Field";
 import { Avatar, Badge, Card, PageHeader, Skeleton, SubjectChip } from "../components/ui/Misc";
 import { useSignOut } from "../features/auth/api/logout";
+import { MasteryPanel } from "../features/cards/components/MasteryPanel";
 import { useMyVideos } from "../features/users/api/my-videos";
 import { useStats } from "../features/users/api/get-stats";
 import { useUpdateUser } from "../features/users/api/update-user";
@@ -127,6 +128,13 @@ export default function ProfilePage() {
             <Stat label="Events coming up" value={s?.eventsUpcoming ?? "…"} />
           </dl>
         )}
+      </section>
+
+      <section aria-labelledby="mastery-title">
+        <h2 id="mastery-title" className="mb-3 text-lg font-bold text-fg">
+          Your mastery
+        </h2>
+        <MasteryPanel />
       </section>
 
       <section aria-labelledby="mine-title">

@@ -1,4 +1,12 @@
-import { type Preferences, SUBJECT_LABELS, SUBJECTS, type Subject, UserUpdateInput } from "@lm/core";
+import {
+  NOTIFICATION_KIND_LABELS,
+  NOTIFICATION_KINDS,
+  type Preferences,
+  SUBJECT_LABELS,
+  SUBJECTS,
+  type Subject,
+  UserUpdateInput,
+} from "@lm/core";
 import { type FormEvent, useState } from "react";
 import { useNavigate } from "react-router";
 import { Button } from "../components/ui/Button";
@@ -88,6 +96,10 @@ export default function SettingsPage() {
   const [avatarColor, setAvatarColor] = useState(user?.avatarColor ?? SWATCHES[0]);
   const [subjects, setSubjects] = useState<Subject[]>(user?.subjects ?? []);
   const [emailReminders, setEmailReminders] = useState(prefs.emailReminders ?? false);
+  // Every kind is on until switched off; all four are sent, so the saved object is always whole.
+  const [notify, setNotify] = useState(() =>
+    Object.fromEntries(NOTIFICATION_KINDS.map((k) => [k, prefs.notifications?.[k] ?? true])),
+  );
   const [timeZone, setTimeZone] = useState(prefs.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -101,7 +113,7 @@ export default function SettingsPage() {
       displayName,
       avatarColor,
       subjects,
-      preferences: { ...prefs, emailReminders, timeZone, theme },
+      preferences: { ...prefs, emailReminders, timeZone, theme, notifications: notify },
     });
     if (!parsed.ok) return setErrors(parsed.errors);
     setErrors({});
@@ -183,6 +195,20 @@ export default function SettingsPage() {
             options={zones.map((z) => ({ value: z, label: z.replaceAll("_", " ") }))}
             error={errors["preferences.timeZone"]}
           />
+        </Card>
+        <Card className="flex flex-col gap-4">
+          <h2 className="text-lg font-bold text-fg">Notifications</h2>
+          <fieldset className="flex flex-col gap-2">
+            <legend className="mb-1 text-sm text-muted">Tell me in Little Monster when…</legend>
+            {NOTIFICATION_KINDS.map((k) => (
+              <Checkbox
+                key={k}
+                label={NOTIFICATION_KIND_LABELS[k]}
+                checked={notify[k]}
+                onChange={(e) => setNotify((n) => ({ ...n, [k]: e.target.checked }))}
+              />
+            ))}
+          </fieldset>
         </Card>
         <Card className="flex flex-col gap-4">
           <h2 className="text-lg font-bold text-fg">Appearance</h2>

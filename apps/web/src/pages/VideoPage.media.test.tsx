@@ -54,7 +54,12 @@ describe("Video page: the lesson's video", () => {
     renderWithApp(<VideoPage />, { path: `/videos/${ID}`, ...route });
 
     const region = await screen.findByRole("region", { name: "Lesson video" });
+    // Until play is pressed the box shows the lesson's picture: no player, no file fetched yet.
+    expect(within(region).queryByTestId("lesson-video")).not.toBeInTheDocument();
+    const play = within(region).getByRole("button", { name: /^Play video: / });
+    await user.click(play);
     const video = within(region).getByTestId("lesson-video") as HTMLVideoElement;
+    expect(video).toHaveFocus();
     expect(video.src).toBe(`http://localhost/api/v1/videos/${ID}/video.mp4?v=7`);
     expect(video.controls).toBe(true);
     const captions = video.querySelector("track[kind=captions]") as HTMLTrackElement;
@@ -152,6 +157,7 @@ describe("Video page: the lesson's video", () => {
           : undefined,
     );
     renderWithApp(<VideoPage />, { path: `/videos/${ID}`, ...route });
+    await userEvent.click(await screen.findByRole("button", { name: /^Play video: / }));
     const video = (await screen.findByTestId("lesson-video")) as HTMLVideoElement;
     expect(video.src).toBe(`http://localhost/api/v1/videos/${ID}/video.mp4?v=7&token=tok`);
     expect((video.querySelector("track[kind=captions]") as HTMLTrackElement).src).toContain(

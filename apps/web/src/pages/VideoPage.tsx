@@ -1,17 +1,19 @@
-import { countOf } from "@lm/core";
+import { countOf, isVideoInProgress } from "@lm/core";
 import type { Video } from "@lm/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect, useRef } from "react";
+import { lazy, Suspense, useDeferredValue, useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
 import { ButtonLink } from "../components/ui/Button";
 import { Avatar, Badge, Card, EmptyState, ErrorState, Skeleton, SubjectChip } from "../components/ui/Misc";
 import { AddCardsButton } from "../features/cards/components/AddCardsButton";
 import { StartAtMoment } from "../features/cards/components/StartAtMoment";
-import { isInProgress, useVideo } from "../features/videos/api/get-video";
+import { useVideo } from "../features/videos/api/get-video";
 import { videoKeys } from "../features/videos/api/keys";
 import { countView } from "../features/videos/api/view-video";
 import { GenerationFailed, GenerationProgress } from "../features/videos/components/GenerationStatus";
 import { RatingStars } from "../features/videos/components/RatingStars";
+import { RegenerateKeyPointButton, ReportKeyPointButton } from "../features/videos/components/KeyPointActions";
+import { KeyPointSource } from "../features/videos/components/KeyPointSource";
 import { ReportLessonButton } from "../features/videos/components/ReportLessonButton";
 import { ShareButton } from "../features/videos/components/ShareButton";
 import { LessonMedia } from "../features/videos/player/LessonMedia";
@@ -70,13 +72,21 @@ export default function VideoPage() {
   const player = useRef<PlayerHandle>(null);
   useLiveVideo(id);
   useDocumentTitle(video.data?.title ?? "Lesson");
+  // The query's answer arrives as an urgent update; the whole lesson then renders as a deferred one,
+  // in slices that let the browser paint and answer input in between (a slow phone's main thread
+  // would otherwise be blocked for the whole page at once).
+  const deferred = useDeferredValue(video.data);
+  // The lesson's picture and title paint in the first commit; what lies below them (summary, key
+  // points, quiz, rating, comments) renders right after, in a second, interruptible one. The
+  // picture is the page's largest paint: it no longer waits for the whole page to render.
+  const rest = useDeferredValue(true, false);
 
   const isPublic = video.data?.status === "PUBLIC";
   useEffect(() => {
     if (isPublic) countView(id);
   }, [id, isPublic]);
 
-  if (video.isPending) {
+  if (video.isPending || (!video.isError && !deferred)) {
     return (
       <div className="mx-auto flex max-w-4xl flex-col gap-4" aria-busy="true">
         <h1 className="sr-only">Loading lesson</h1>
@@ -110,7 +120,7 @@ export default function VideoPage() {
     );
   }
 
-  const v = video.data;
+  const v = deferred ?? video.data;
   const isCreator = user?.id === v.createdBy.id;
   const ready = v.status === "PUBLIC" || v.status === "PRIVATE";
   const rateReason = !user
@@ -149,7 +159,7 @@ export default function VideoPage() {
         </div>
       </header>
 
-      {isInProgress(v.status) ? (
+      {isVideoInProgress(v.status) ? (
         <GenerationProgress video={v} />
       ) : v.status === "FAILED" ? (
         <GenerationFailed video={v} isCreator={isCreator} />
@@ -163,72 +173,107 @@ export default function VideoPage() {
         <>
           <LessonMedia ref={player} video={v} isCreator={isCreator} />
           <StartAtMoment player={player} />
-          {v.scriptSummary && (
+          {rest && v.scriptSummary && (
             <Card>
               <h2 className="text-lg font-bold text-fg">Summary</h2>
               <p className="mt-2 text-fg">{v.scriptSummary}</p>
             </Card>
           )}
-          <Card>
-            <h2 className="text-lg font-bold text-fg">Key points</h2>
-            <ol className="mt-3 flex flex-col gap-1">
-              {v.keyPoints.map((k, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: key points may repeat; their order never changes
-                <li key={i}>
-                  <button
-                    type="button"
-                    onClick={() => {
-                      player.current?.seek(v.timestamps[i] ?? 0);
-                      window.scrollTo({ top: 0, behavior: "smooth" });
-                    }}
-                    className="flex w-full items-start gap-3 rounded-lg px-2 py-2 text-left text-fg hover:bg-raised"
-                  >
-                    <span className="mt-0.5 shrink-0 rounded bg-brand-soft px-1.5 text-xs font-semibold text-fg tabular-nums">
-                      {formatClock(v.timestamps[i] ?? 0)}
-                    </span>
-                    <span>
-                      <span className="sr-only">Jump to: </span>
-                      {k}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ol>
-            {v.tags.length > 0 && (
-              <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
-                {v.tags.map((t) => (
-                  <li key={t}>
-                    <Link
-                      to={`/?q=${encodeURIComponent(t)}`}
-                      className="rounded-full bg-raised px-2.5 py-1 text-xs text-fg hover:underline"
-                    >
-                      #{t}
-                    </Link>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-          <Card>
-            <h2 id="quiz" className="mb-3 text-lg font-bold text-fg">
-              Quiz
-            </h2>
-            <WhenVisible label="Loading the quiz">
-              <Quiz questions={v.quiz} videoId={user ? v.id : undefined} />
-            </WhenVisible>
-          </Card>
-          {/* After the content: a student rates what they have read. */}
-          <Card className="flex flex-col gap-3">
-            <h2 className="text-lg font-bold text-fg">Rate this lesson</h2>
-            <RatingStars video={v} canRate={!rateReason} reason={rateReason} />
-          </Card>
+          {rest && (
+            <LessonBody
+              video={v}
+              player={player}
+              rateReason={rateReason}
+              quizVideoId={user ? v.id : undefined}
+              keyPointAction={isCreator ? "regenerate" : user && v.status === "PUBLIC" ? "report" : undefined}
+            />
+          )}
         </>
       )}
-      {ready && (
+      {rest && ready && (
         <WhenVisible label="Loading comments" minHeight={240}>
           <Comments videoId={v.id} videoCreatorId={v.createdBy.id} />
         </WhenVisible>
       )}
     </article>
+  );
+}
+
+/** Everything below the summary: key points, tags, quiz and rating. */
+function LessonBody({
+  video: v,
+  player,
+  rateReason,
+  quizVideoId,
+  keyPointAction,
+}: {
+  video: Video;
+  player: React.RefObject<PlayerHandle | null>;
+  rateReason: string | undefined;
+  quizVideoId: string | undefined;
+  /** Students report a key point as inaccurate; the creator of a lesson made from notes rewrites it. */
+  keyPointAction: "report" | "regenerate" | undefined;
+}) {
+  return (
+    <>
+      <Card>
+        <h2 className="text-lg font-bold text-fg">Key points</h2>
+        <ol className="mt-3 flex flex-col gap-1">
+          {v.keyPoints.map((k, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: key points may repeat; their order never changes
+            <li key={i} className="flex items-start">
+              <button
+                type="button"
+                onClick={() => {
+                  player.current?.seek(v.timestamps[i] ?? 0);
+                  window.scrollTo({ top: 0, behavior: "smooth" });
+                }}
+                className="flex w-full items-start gap-3 rounded-lg px-2 py-2 text-left text-fg hover:bg-raised"
+              >
+                <span className="mt-0.5 shrink-0 rounded bg-brand-soft px-1.5 text-xs font-semibold text-fg tabular-nums">
+                  {formatClock(v.timestamps[i] ?? 0)}
+                </span>
+                <span>
+                  <span className="sr-only">Jump to: </span>
+                  {k}
+                </span>
+              </button>
+              {v.keyPointSources?.[i] && <KeyPointSource source={v.keyPointSources[i]} index={i} />}
+              {keyPointAction === "report" && <ReportKeyPointButton videoId={v.id} index={i} />}
+              {keyPointAction === "regenerate" && v.keyPointSources && (
+                <RegenerateKeyPointButton videoId={v.id} index={i} />
+              )}
+            </li>
+          ))}
+        </ol>
+        {v.tags.length > 0 && (
+          <ul className="mt-4 flex flex-wrap gap-2" aria-label="Tags">
+            {v.tags.map((t) => (
+              <li key={t}>
+                <Link
+                  to={`/?q=${encodeURIComponent(t)}`}
+                  className="rounded-full bg-raised px-2.5 py-1 text-xs text-fg hover:underline"
+                >
+                  #{t}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+      <Card>
+        <h2 id="quiz" className="mb-3 text-lg font-bold text-fg">
+          Quiz
+        </h2>
+        <WhenVisible label="Loading the quiz">
+          <Quiz questions={v.quiz} videoId={quizVideoId} />
+        </WhenVisible>
+      </Card>
+      {/* After the content: a student rates what they have read. */}
+      <Card className="flex flex-col gap-3">
+        <h2 className="text-lg font-bold text-fg">Rate this lesson</h2>
+        <RatingStars video={v} canRate={!rateReason} reason={rateReason} />
+      </Card>
+    </>
   );
 }

@@ -5,7 +5,8 @@ import { useAuth } from "../stores/auth";
 
 afterEach(() => {
   cleanup();
-  localStorage.clear();
+  // A test on the node environment (the build's first-load check) has no DOM storage.
+  globalThis.localStorage?.clear();
   // Every test starts signed out.
   useAuth.setState({ session: null, user: null, endedMessage: null });
 });

@@ -1,5 +1,5 @@
-// Issue 15 item 2 (first part): the browser's time zone is saved at sign-up, so reminders and
-// e-mails are written in the student's zone from the first day, not in UTC.
+// Issue 15 item 2: the browser's time zone and language are saved at sign-up, so reminders and
+// e-mails are written in the student's zone and clock (4:34 PM, not 16:34 UTC) from the first day.
 import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, expect, it, vi } from "vitest";
@@ -10,10 +10,10 @@ import { renderWithApp } from "../../testing/render";
 
 afterEach(() => vi.restoreAllMocks());
 
-it("saves the browser's time zone in the new account's preferences", async () => {
+it("saves the browser's time zone and language in the new account's preferences", async () => {
   const real = Intl.DateTimeFormat.prototype.resolvedOptions;
   vi.spyOn(Intl.DateTimeFormat.prototype, "resolvedOptions").mockImplementation(function (this: Intl.DateTimeFormat) {
-    return { ...real.call(this), timeZone: "America/New_York" };
+    return { ...real.call(this), timeZone: "America/New_York", locale: "en-US" };
   });
   const fresh = makeUser({ preferences: {}, emailVerified: false });
   const { calls } = installFakeApi((req) => {
@@ -28,6 +28,8 @@ it("saves the browser's time zone in the new account's preferences", async () =>
   await user.type(screen.getByLabelText("Password"), "a much longer password");
   await user.click(screen.getByRole("button", { name: "Create account" }));
   await waitFor(() => expect(calls.some((c) => c.method === "PATCH")).toBe(true));
-  expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({ preferences: { timeZone: "America/New_York" } });
+  expect(calls.find((c) => c.method === "PATCH")?.body).toEqual({
+    preferences: { timeZone: "America/New_York", locale: "en-US" },
+  });
   await waitFor(() => expect(useAuth.getState().user?.preferences.timeZone).toBe("America/New_York"));
 });

@@ -1,26 +1,18 @@
-import type { RegisterInput } from "@lm/core";
+import { devicePreferences, type RegisterInput } from "@lm/core";
 import { useMutation } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { useAuth } from "../../../stores/auth";
 
-/** The zone this browser runs in ("America/New_York"), or null when Intl cannot tell. */
-export function browserTimeZone(): string | null {
-  try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || null;
-  } catch {
-    return null;
-  }
-}
-
 export async function register(input: RegisterInput) {
   const result = await api.register(input);
   useAuth.getState().signIn(result.session, result.user);
-  // Reminders and e-mails are written in the student's zone: save this browser's now, or the
-  // server would use UTC until the student found the setting. Best effort: Settings still has it.
-  const timeZone = browserTimeZone();
-  if (timeZone && !result.user.preferences.timeZone) {
+  // Reminders and e-mails are written in the student's zone and language: save this browser's now,
+  // or the server would write UTC and 24-hour times until the student found the setting. Best
+  // effort: Settings still has the zone.
+  const device = devicePreferences(result.user.preferences);
+  if (device) {
     try {
-      const user = await api.updateUser(result.user.id, { preferences: { ...result.user.preferences, timeZone } });
+      const user = await api.updateUser(result.user.id, { preferences: { ...result.user.preferences, ...device } });
       useAuth.getState().setUser(user);
       return { ...result, user };
     } catch {

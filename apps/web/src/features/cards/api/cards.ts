@@ -1,14 +1,35 @@
 // The deck on the web: the due queue (with its counts), reviews and adding a lesson's cards.
-import type { CardRating, DueQueue } from "@lm/core";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { CardRating, DueCounts, DueQueue } from "@lm/core";
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { useAuth } from "../../../stores/auth";
 
 export const cardKeys = {
   all: ["cards"] as const,
   due: ["cards", "due"] as const,
+  counts: ["cards", "counts"] as const,
   forecast: ["cards", "forecast"] as const,
+  mastery: ["cards", "mastery"] as const,
 };
+
+/**
+ * The signed-in student's mastery: one request for the whole page (the feed looks each card up in
+ * the map instead of asking per card). Signed out, nothing is fetched and the map stays empty.
+ */
+export function useMastery() {
+  const signedIn = useAuth((s) => s.session !== null);
+  return useQuery({
+    queryKey: cardKeys.mastery,
+    queryFn: () => api.mastery(),
+    enabled: signedIn,
+    select: (m) => ({
+      subjects: m.subjects,
+      lessons: m.lessons,
+      byLesson: new Map(m.lessons.map((l) => [l.videoId, l.mastery])),
+    }),
+    staleTime: 60_000,
+  });
+}
 
 /** Cards due per local day for the next six weeks (the planner's month and agenda views). */
 export function useDueForecast() {
@@ -33,6 +54,27 @@ export function useDueCards() {
   });
 }
 
+/**
+ * The due counts alone, for the nav's "Review" badge: one card is asked for (the counts come with
+ * any queue). Kept live by `cards.counts` events on the student's channel (see setLiveCounts).
+ */
+export function useDueCounts() {
+  const signedIn = useAuth((s) => s.session !== null);
+  return useQuery({
+    queryKey: cardKeys.counts,
+    queryFn: async () => (await api.dueCards(1)).counts,
+    enabled: signedIn,
+    // Cards come due with time, which sends no event: a slow poll catches those.
+    refetchInterval: 5 * 60_000,
+  });
+}
+
+/** New counts from the server (a review here, or a `cards.counts` event from any device). */
+export function setLiveCounts(qc: QueryClient, counts: DueCounts) {
+  qc.setQueryData<DueCounts>(cardKeys.counts, counts);
+  qc.setQueryData<DueQueue>(cardKeys.due, (q) => (q ? { ...q, counts } : q));
+}
+
 export function useReviewCard() {
   const qc = useQueryClient();
   return useMutation({
@@ -44,6 +86,9 @@ export function useReviewCard() {
       qc.setQueryData<DueQueue>(cardKeys.due, (q) =>
         q ? { counts: r.counts, items: q.items.filter((c) => c.id !== r.card.id) } : q,
       );
+      qc.setQueryData<DueCounts>(cardKeys.counts, r.counts);
+      // A review moves the lesson's recall: the profile and feed read it afresh when next shown.
+      void qc.invalidateQueries({ queryKey: cardKeys.mastery, refetchType: "none" });
     },
   });
 }

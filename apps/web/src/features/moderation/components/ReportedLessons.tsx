@@ -43,6 +43,19 @@ export function ReportedLessons() {
               </Link>
               <span className="font-normal text-muted"> by {r.video.createdBy.displayName}</span>
             </p>
+            {(r.reportedKeyPoints?.length ?? 0) > 0 && (
+              <ol className="mt-2 flex flex-col gap-1 text-sm" aria-label="Key points reported as inaccurate">
+                {r.video.keyPoints.map((k, i) =>
+                  r.reportedKeyPoints?.includes(i) ? (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: key points may repeat; their order never changes
+                    <li key={i} className="rounded bg-warn/15 px-2 py-1 text-fg">
+                      <span className="font-semibold">Key point {i + 1} (reported): </span>
+                      {k}
+                    </li>
+                  ) : null,
+                )}
+              </ol>
+            )}
             {r.reasons.length > 0 && (
               <ul className="mt-2 flex list-disc flex-col gap-1 pl-5 text-sm text-fg" aria-label="Reasons given">
                 {r.reasons.map((reason, i) => (

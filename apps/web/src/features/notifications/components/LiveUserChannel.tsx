@@ -1,5 +1,7 @@
-// Listens on the signed-in user's channel: new notifications and progress of their own lessons.
+// Listens on the signed-in user's channel: new notifications, progress of their own lessons and
+// their due counts (the nav's "Review" badge).
 import { useQueryClient } from "@tanstack/react-query";
+import { setLiveCounts } from "../../cards/api/cards";
 import { useChannel } from "../../../lib/realtime";
 import { useAuth } from "../../../stores/auth";
 import { toast } from "../../../stores/toast";
@@ -14,6 +16,8 @@ export function LiveUserChannel() {
       void qc.invalidateQueries({ queryKey: notificationsKey });
     } else if (e.event === "video.updated") {
       void qc.invalidateQueries({ queryKey: ["videos", "detail", e.data.id] });
+    } else if (e.event === "cards.counts") {
+      setLiveCounts(qc, e.data);
     }
   });
   return null;

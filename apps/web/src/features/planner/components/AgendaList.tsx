@@ -1,10 +1,9 @@
-import { countOf, type PlannerEvent, SUBJECT_LABELS } from "@lm/core";
+import { countOf, EVENT_TYPE_LABELS, type PlannerEvent, SUBJECT_LABELS } from "@lm/core";
 import { Badge, EmptyState } from "../../../components/ui/Misc";
 import { errorMessage } from "../../../lib/errors";
 import { toast } from "../../../stores/toast";
 import { useToggleComplete } from "../api/toggle-complete";
 import { daysUntil, fmtDayLong, fmtTime } from "../lib/dates";
-import { EVENT_TYPE_LABELS } from "./EventDialog";
 import { eventStart } from "./EventChip";
 import { groupByDay } from "./MonthView";
 import { ReviewsDue } from "./ReviewsDue";

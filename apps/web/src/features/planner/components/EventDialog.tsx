@@ -1,5 +1,6 @@
 // Create or edit a planner event in an accessible dialog, validated with PlannerEventCreateInput.
 import {
+  EVENT_TYPE_LABELS,
   EVENT_TYPES,
   type EventType,
   type PlannerEvent,
@@ -26,15 +27,6 @@ import {
   weekdayCode,
   weeklyRule,
 } from "../lib/dates";
-
-export const EVENT_TYPE_LABELS: Record<EventType, string> = {
-  EXAM: "Exam",
-  ASSIGNMENT: "Assignment",
-  STUDY_SESSION: "Study session",
-  CLASS: "Class",
-  REMINDER: "Reminder",
-  OTHER: "Other",
-};
 
 const REMINDER_OPTIONS = [
   { minutes: 10, label: "10 minutes before" },

@@ -1,4 +1,4 @@
-import type { PlannerEvent } from "@lm/core";
+import { countOf, type PlannerEvent } from "@lm/core";
 import { Icon } from "../../../components/ui/Icon";
 import { dayKey, fmtDayLong, monthGrid, sameDay, WEEKDAYS } from "../lib/dates";
 import { colorOf, EventChip, eventStart } from "./EventChip";
@@ -21,6 +21,14 @@ export function groupByDay(events: PlannerEvent[]): Map<string, PlannerEvent[]> 
   }
   for (const list of map.values()) list.sort((a, b) => eventStart(a).getTime() - eventStart(b).getTime());
   return map;
+}
+
+/** "Wednesday, December 9, 2 events, 1 exam": phones show only dots in the cell. */
+function dayLabel(d: Date, list: PlannerEvent[]): string {
+  const exams = list.filter((e) => e.type === "EXAM").length;
+  return [fmtDayLong(d), list.length ? countOf(list.length, "event") : "", exams ? countOf(exams, "exam") : ""]
+    .filter(Boolean)
+    .join(", ");
 }
 
 export function MonthView({ month, events, onOpen, onAdd, reviews }: Props) {
@@ -48,7 +56,7 @@ export function MonthView({ month, events, onOpen, onAdd, reviews }: Props) {
             <li
               key={dayKey(d)}
               className={`group flex min-h-20 flex-col gap-0.5 border-r border-b border-line p-1 sm:min-h-28 ${inMonth ? "" : "bg-bg/60"}`}
-              aria-label={`${fmtDayLong(d)}${list.length ? `, ${list.length} event${list.length > 1 ? "s" : ""}` : ""}`}
+              aria-label={dayLabel(d, list)}
             >
               <div className="flex items-center justify-between">
                 <span
@@ -77,7 +85,8 @@ export function MonthView({ month, events, onOpen, onAdd, reviews }: Props) {
                 {list.slice(0, 4).map((e) => (
                   <span
                     key={`${e.id}-${e.occurrenceDate ?? ""}`}
-                    className="size-2 rounded-full"
+                    // Exams: a ringed square, not just another dot (the day's label says so in words).
+                    className={e.type === "EXAM" ? "size-2.5 rounded-[2px] ring-2 ring-danger" : "size-2 rounded-full"}
                     style={{ backgroundColor: colorOf(e) }}
                   />
                 ))}

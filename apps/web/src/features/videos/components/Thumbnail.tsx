@@ -1,4 +1,4 @@
-import { SUBJECT_COLORS, SUBJECT_LABELS, type Video } from "@lm/core";
+import { SUBJECT_COLORS, type Video } from "@lm/core";
 
 /** The lesson's thumbnail, lazy-loaded; a subject-coloured tile when there is none yet. */
 export function Thumbnail({
@@ -24,15 +24,12 @@ export function Thumbnail({
           className="size-full object-cover"
         />
       ) : (
+        // Colour only: the card under it already names the subject, once.
         <div
           aria-hidden="true"
-          className="flex size-full items-end p-3"
+          className="size-full"
           style={{ background: `linear-gradient(135deg, ${color}, ${color}99 60%, #111827)` }}
-        >
-          <span className="line-clamp-2 text-base font-bold text-white [text-shadow:0_1px_3px_rgb(0_0_0/0.6)]">
-            {SUBJECT_LABELS[video.subject]}
-          </span>
-        </div>
+        />
       )}
       {video.duration > 0 && (
         <span className="absolute right-2 bottom-2 rounded bg-black/75 px-1.5 py-0.5 text-xs font-medium text-white">

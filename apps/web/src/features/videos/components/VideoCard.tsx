@@ -4,10 +4,19 @@ import { Link } from "react-router";
 import { Icon } from "../../../components/ui/Icon";
 import { Avatar, SubjectChip } from "../../../components/ui/Misc";
 import { DIFFICULTY_LABELS, formatCount, timeAgo } from "../../../lib/format";
+import { MasteryLabel } from "../../cards/components/MasteryLabel";
 import { Highlight } from "./Highlight";
 import { Thumbnail } from "./Thumbnail";
 
-export function VideoCard({ video, query = "", eager = false }: { video: Video; query?: string; eager?: boolean }) {
+interface Props {
+  video: Video;
+  query?: string;
+  eager?: boolean;
+  /** The signed-in student's mastery of this lesson (0–1), when they have cards or quiz answers. */
+  mastery?: number | null;
+}
+
+export function VideoCard({ video, query = "", eager = false, mastery = null }: Props) {
   return (
     <article className="group flex h-full flex-col gap-3 rounded-2xl border border-line bg-surface p-3 transition-shadow hover:shadow-md">
       {/* The title below is the link for assistive tech; this one is a bigger target for the mouse. */}
@@ -18,10 +27,14 @@ export function VideoCard({ video, query = "", eager = false }: { video: Video; 
         <div className="flex flex-wrap items-center gap-2">
           <SubjectChip subject={video.subject} />
           <span className="text-xs font-medium text-muted">{DIFFICULTY_LABELS[video.difficulty]}</span>
+          {mastery !== null && <MasteryLabel mastery={mastery} className="ml-auto" />}
         </div>
-        <h2 className="line-clamp-2 text-base leading-snug font-semibold text-fg">
-          <Link to={`/videos/${video.id}`} className="hover:underline">
-            <Highlight text={video.title} query={query} />
+        {/* The clamp sits inside the link: on the heading it clipped the link's focus ring to two slivers. */}
+        <h2 className="text-base leading-snug font-semibold text-fg">
+          <Link to={`/videos/${video.id}`} className="block rounded hover:underline">
+            <span className="line-clamp-2">
+              <Highlight text={video.title} query={query} />
+            </span>
           </Link>
         </h2>
         {query && video.scriptSummary && (
@@ -29,10 +42,11 @@ export function VideoCard({ video, query = "", eager = false }: { video: Video; 
             <Highlight text={video.scriptSummary} query={query} />
           </p>
         )}
-        <div className="mt-auto flex items-center justify-between gap-2 pt-1 text-xs text-muted">
+        <div className="mt-auto flex flex-wrap items-center justify-between gap-x-2 gap-y-1 pt-1 text-xs text-muted">
+          {/* The name wraps rather than ending in "…": students look for who made a lesson. */}
           <span className="flex min-w-0 items-center gap-2">
             <Avatar name={video.createdBy.displayName} color={video.createdBy.avatarColor} size="sm" />
-            <span className="truncate">{video.createdBy.displayName}</span>
+            <span className="break-words">{video.createdBy.displayName}</span>
           </span>
           <span className="flex shrink-0 items-center gap-3">
             <span className="flex items-center gap-1" title={countOf(video.ratingCount, "rating")}>

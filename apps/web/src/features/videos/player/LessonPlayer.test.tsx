@@ -1,5 +1,7 @@
 import { act, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { useAuth } from "../../../stores/auth";
+import { installFakeApi, json, makeUser, session } from "../../../testing/fake-api";
 import { LessonPlayer } from "./LessonPlayer";
 
 const video = {
@@ -110,5 +112,17 @@ describe("LessonPlayer narration", () => {
     cancel.mockClear();
     fireEvent.click(screen.getByRole("button", { name: "Pause" }));
     expect(cancel).toHaveBeenCalled();
+  });
+
+  it("reports the seconds played as watch time when playback stops (signed in)", () => {
+    const { calls } = installFakeApi((req) => (req.path.endsWith("/watch") ? json(200, {}) : undefined));
+    useAuth.getState().signIn(session(1), makeUser());
+    render(<LessonPlayer video={{ ...video, id: "v1" }} />);
+    fireEvent.click(screen.getByRole("button", { name: "Play" }));
+    act(() => vi.advanceTimersByTime(8_000));
+    fireEvent.click(screen.getByRole("button", { name: "Pause" }));
+    const beats = calls.filter((c) => c.path === "/videos/v1/watch");
+    expect(beats.map((c) => c.body)).toEqual([{ positionSec: 8, secondsWatched: 8 }]);
+    useAuth.getState().signOut();
   });
 });

@@ -15,13 +15,17 @@ import {
 import { forwardRef, useEffect, useId, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { Icon } from "../../../components/ui/Icon";
 import { canNarrate, speak, stopSpeaking } from "./narration";
+import { useWatchTime } from "../api/watch-time";
 import { usePlayer } from "./use-player";
 
 export interface PlayerHandle {
   seek(t: number): void;
 }
 
-type LessonVideo = Pick<Video, "title" | "subject" | "script" | "keyPoints" | "timestamps" | "duration">;
+/** `id` given: playing time is reported as watch time. */
+type LessonVideo = Pick<Video, "title" | "subject" | "script" | "keyPoints" | "timestamps" | "duration"> & {
+  id?: string;
+};
 
 function isTyping(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -42,6 +46,7 @@ export const LessonPlayer = forwardRef<PlayerHandle, { video: LessonVideo; onEnd
     );
     const starts = useMemo(() => slides.map((s) => s.start), [slides]);
     const player = usePlayer(duration, slides);
+    useWatchTime(video.id, player.playing, player.time);
     const [narrate, setNarrate] = useState(canNarrate);
     const speedId = useId();
     useImperativeHandle(ref, () => ({ seek: player.seek }), [player.seek]);

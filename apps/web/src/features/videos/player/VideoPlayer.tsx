@@ -2,15 +2,24 @@
 // captions track on by default, a chapter bar under it (one mark per key point, each seeks when
 // clicked) and a download link. Its box keeps the video's 16:9 shape before any byte arrives, so
 // nothing below it moves when the video loads.
+//
+// Until the student presses play (or jumps to a moment) the box shows the lesson's picture with a
+// play button, not the <video>: the browser's player builds its controls, fetches the file's header
+// and both text tracks as soon as it is on the page, work a slow phone does while the lesson is
+// still being laid out, for a video many readers never start.
 import { formatClock, indexAt, progressFraction, type Video } from "@lm/core";
-import { forwardRef, useImperativeHandle, useMemo, useRef, useState } from "react";
+import { forwardRef, useEffect, useImperativeHandle, useMemo, useRef, useState } from "react";
 import { buttonClass } from "../../../components/ui/Button";
 import { Icon } from "../../../components/ui/Icon";
 import { API_BASE_URL } from "../../../config";
 import type { MediaSources } from "../api/media-sources";
+import { useWatchTime } from "../api/watch-time";
 import type { PlayerHandle } from "./LessonPlayer";
 
-type VideoFields = Pick<Video, "title" | "keyPoints" | "timestamps" | "duration" | "thumbnailUrl" | "media">;
+/** `id` given: playing time is reported as watch time. */
+type VideoFields = Pick<Video, "title" | "keyPoints" | "timestamps" | "duration" | "thumbnailUrl" | "media"> & {
+  id?: string;
+};
 
 interface Props {
   video: VideoFields;
@@ -50,6 +59,10 @@ export const VideoPlayer = forwardRef<PlayerHandle, Props>(function VideoPlayer(
   const el = useRef<HTMLVideoElement>(null);
   const [time, setTime] = useState(0);
   const [failed, setFailed] = useState(false);
+  const [started, setStarted] = useState(false);
+  // Playing: frames are moving (not paused, ended, or stalled waiting for data).
+  const [playing, setPlaying] = useState(false);
+  useWatchTime(video.id, playing, time);
   // Where to carry on after new signed URLs replace expired ones.
   const resume = useRef<{ at: number; play: boolean } | null>(null);
   const renewedAt = useRef(0);
@@ -60,9 +73,21 @@ export const VideoPlayer = forwardRef<PlayerHandle, Props>(function VideoPlayer(
   );
   const current = indexAt(chapters, time);
 
+  // Pressing play moves the keyboard into the player (space pauses, arrows seek), as the button it
+  // replaces had the focus.
+  useEffect(() => {
+    if (started && resume.current?.play) el.current?.focus();
+  }, [started]);
+
+  /** Puts the <video> on the page, then seeks to `at` (and plays) once it knows its length. */
+  const start = (at: number, play: boolean) => {
+    resume.current = { at, play };
+    setTime(at);
+    setStarted(true);
+  };
   const seek = (t: number) => {
     const v = el.current;
-    if (!v) return;
+    if (!v) return start(t, false);
     v.currentTime = t;
     setTime(t);
   };
@@ -90,26 +115,55 @@ export const VideoPlayer = forwardRef<PlayerHandle, Props>(function VideoPlayer(
 
   return (
     <section aria-label="Lesson video" className="overflow-hidden rounded-2xl border border-line bg-surface">
-      <video
-        ref={el}
-        src={sources.mp4}
-        controls
-        preload="metadata"
-        playsInline
-        poster={video.thumbnailUrl ?? undefined}
-        crossOrigin={crossOrigin}
-        aria-label={`Video: ${video.title}`}
-        className="block aspect-video w-full bg-black"
-        onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
-        onSeeked={(e) => setTime(e.currentTarget.currentTime)}
-        onError={onError}
-        onLoadedMetadata={onLoadedMetadata}
-        onPlaying={() => setFailed(false)}
-        data-testid="lesson-video"
-      >
-        <track kind="captions" src={sources.captions} srcLang="en" label="English" default />
-        <track kind="chapters" src={sources.chapters} srcLang="en" label="Key points" />
-      </video>
+      {started ? (
+        <video
+          ref={el}
+          src={sources.mp4}
+          controls
+          preload="metadata"
+          playsInline
+          poster={video.thumbnailUrl ?? undefined}
+          crossOrigin={crossOrigin}
+          aria-label={`Video: ${video.title}`}
+          className="block aspect-video w-full bg-black"
+          onTimeUpdate={(e) => setTime(e.currentTarget.currentTime)}
+          onSeeked={(e) => setTime(e.currentTarget.currentTime)}
+          onError={onError}
+          onLoadedMetadata={onLoadedMetadata}
+          onPlaying={() => {
+            setFailed(false);
+            setPlaying(true);
+          }}
+          onPause={() => setPlaying(false)}
+          onEnded={() => setPlaying(false)}
+          onWaiting={() => setPlaying(false)}
+          data-testid="lesson-video"
+        >
+          <track kind="captions" src={sources.captions} srcLang="en" label="English" default />
+          <track kind="chapters" src={sources.chapters} srcLang="en" label="Key points" />
+        </video>
+      ) : (
+        <button
+          type="button"
+          onClick={() => start(time, true)}
+          aria-label={`Play video: ${video.title}`}
+          className="group relative block aspect-video w-full bg-black focus-visible:outline-2 focus-visible:-outline-offset-4 focus-visible:outline-brand"
+          data-testid="lesson-video-poster"
+        >
+          {video.thumbnailUrl && (
+            <img
+              src={video.thumbnailUrl}
+              alt=""
+              fetchPriority="high"
+              decoding="async"
+              className="absolute inset-0 size-full object-cover"
+            />
+          )}
+          <span className="absolute inset-0 m-auto flex size-16 items-center justify-center rounded-full bg-black/70 text-white group-hover:bg-brand">
+            <Icon name="play" className="size-8" />
+          </span>
+        </button>
+      )}
 
       <div className="flex flex-col gap-2 border-t border-line px-4 py-3">
         <fieldset className="relative m-0 h-6 min-w-0 border-0 p-0">
