@@ -11,6 +11,7 @@ export default function RootLayout() {
         <Stack.Screen name="(tabs)" options={{ headerShown: false }} />
         <Stack.Screen name="video/[id]" options={{ title: "Lesson" }} />
         <Stack.Screen name="planner/event" options={{ title: "Event" }} />
+        <Stack.Screen name="notifications" options={{ title: "Notifications" }} />
         <Stack.Screen name="login" options={{ title: "Log in" }} />
         <Stack.Screen name="register" options={{ title: "Sign up" }} />
         <Stack.Screen name="forgot-password" options={{ title: "Forgot password" }} />

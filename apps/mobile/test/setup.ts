@@ -116,3 +116,22 @@ class ClosedWebSocket {
   close() {}
 }
 (globalThis as { WebSocket: unknown }).WebSocket = ClosedWebSocket;
+
+// React Query schedules every unused query's and mutation's garbage collection gcTime (5 min) out.
+// Those timers kept Jest's process alive for 5 minutes after the last test (CI time); no test needs
+// the collection, so every client the app makes in a test keeps its cache (gcTime: Infinity sets no timer).
+jest.mock("../src/lib/query-client", () => {
+  const actual = jest.requireActual("../src/lib/query-client");
+  return {
+    ...actual,
+    makeQueryClient: () => {
+      const client = actual.makeQueryClient();
+      const defaults = client.getDefaultOptions();
+      client.setDefaultOptions({
+        queries: { ...defaults.queries, gcTime: Number.POSITIVE_INFINITY },
+        mutations: { ...defaults.mutations, gcTime: Number.POSITIVE_INFINITY },
+      });
+      return client;
+    },
+  };
+});

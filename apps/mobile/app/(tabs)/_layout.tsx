@@ -1,7 +1,10 @@
-// The four tabs; also keeps the device's planner reminders in step with the user's events.
+// The five tabs (Review's carries the due count); also keeps the device's planner reminders in step with the user's events.
 import { Tabs } from "expo-router";
 import { type ColorValue, Text } from "react-native";
 import { tabBar } from "../../src/components/ui/theme";
+import { LiveDueCounts, useDueBadge } from "../../src/features/cards/LiveDueCounts";
+import { LiveNotifications } from "../../src/features/notifications/LiveNotifications";
+import { NotificationsBell } from "../../src/features/notifications/NotificationsBell";
 import { ReminderSync } from "../../src/features/planner/reminders/ReminderSync";
 
 const icon =
@@ -9,15 +12,19 @@ const icon =
   ({ color }: { color: ColorValue }) => <Text style={{ color, fontSize: 18 }}>{glyph}</Text>;
 
 export default function TabsLayout() {
+  const due = useDueBadge();
   return (
     <>
       <ReminderSync />
+      <LiveNotifications />
+      <LiveDueCounts />
       <Tabs
         screenOptions={{
           // React Navigation's default inactive tint (half-transparent text) is ~3.3:1: too faint for AA.
           tabBarActiveTintColor: tabBar.active,
           tabBarInactiveTintColor: tabBar.inactive,
           tabBarStyle: { backgroundColor: tabBar.background },
+          headerRight: () => <NotificationsBell />,
         }}
       >
         <Tabs.Screen
@@ -31,6 +38,17 @@ export default function TabsLayout() {
         <Tabs.Screen
           name="planner"
           options={{ title: "Planner", tabBarIcon: icon("▦"), tabBarAccessibilityLabel: "Planner tab" }}
+        />
+        <Tabs.Screen
+          name="review"
+          options={{
+            title: "Review",
+            tabBarIcon: icon("✓"),
+            tabBarBadge: due,
+            tabBarAccessibilityLabel: due
+              ? `Review tab, ${due === 1 ? "1 card due" : `${due} cards due`}`
+              : "Review tab",
+          }}
         />
         <Tabs.Screen
           name="profile"

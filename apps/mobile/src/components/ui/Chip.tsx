@@ -15,6 +15,9 @@ export function Chip({ label, selected, onPress, accessibilityLabel }: ChipProps
       accessibilityRole="button"
       accessibilityLabel={accessibilityLabel ?? label}
       accessibilityState={{ selected }}
+      // react-native-web drops accessibilityState: on the web a toggle button says its state with
+      // aria-pressed (aria-selected is not allowed on a button), which RN's types do not list.
+      {...({ "aria-pressed": selected } as object)}
       onPress={onPress}
       style={[styles.chip, selected && styles.selected]}
     >

@@ -1,10 +1,15 @@
 // Who is signed in: restores the saved session at start-up and follows the token store, so a
 // session ended by the server (reused refresh token, logout elsewhere) returns the app to log-in.
-import { ApiError, type LoginInput, type RegisterInput, type User } from "@lm/core";
+import { ApiError, devicePreferences, type LoginInput, type RegisterInput, type User } from "@lm/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { api, tokenStore } from "../../lib/api";
+import { tokenStore } from "../../lib/api";
 import { clearCache, readCache, writeCache } from "../offline/cache";
+import { updateUser } from "../profile/api/update-user";
+import { getMe } from "./api/get-me";
+import { login } from "./api/login";
+import { logout } from "./api/logout";
+import { register } from "./api/register";
 
 type Status = "loading" | "signedOut" | "signedIn";
 
@@ -36,7 +41,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       const session = await tokenStore.load();
       if (!session) return alive && setStatus("signedOut");
       try {
-        const me = await api.me();
+        const me = await getMe();
         if (alive) setUser(me);
       } catch (error) {
         // Offline start: trust the saved session and show the last known profile.
@@ -69,14 +74,22 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user,
       setUser,
       async signIn(input) {
-        setUser((await api.login(input)).user);
+        setUser((await login(input)).user);
       },
       async register(input) {
-        setUser((await api.register(input)).user);
+        const { user: created } = await register(input);
+        setUser(created);
+        // Reminders and e-mails are written in the student's zone and clock: save the phone's now.
+        const device = devicePreferences(created.preferences);
+        if (device)
+          await updateUser(created.id, { preferences: { ...created.preferences, ...device } }).then(
+            setUser,
+            () => undefined,
+          ); // best effort: the account exists either way
       },
       async signOut() {
         // The client clears the tokens even when the server cannot be reached.
-        await api.logout().catch(() => undefined);
+        await logout();
       },
     }),
     [status, user, setUser],

@@ -69,6 +69,24 @@ describe("auth screens", () => {
     expect(await screen.findByText("Email already registered")).toBeTruthy();
   });
 
+  test("sign-up saves the phone's time zone and language, so reminders read in the student's clock", async () => {
+    const created = makeUser({ preferences: {} });
+    const api = fakeApi({
+      ...emptyFeed,
+      "POST /auth/register": () => ({ user: created, session: makeSession("new") }),
+      "PATCH /users/:id": (req) => ({ ...created, ...(req.body as object) }),
+    });
+    const router = renderApp("/register");
+    fireEvent.changeText(await screen.findByLabelText("Display name"), "Ada");
+    fireEvent.changeText(screen.getByLabelText("Email"), "ada@example.com");
+    fireEvent.changeText(screen.getByLabelText("Password"), "long enough pass");
+    fireEvent.press(screen.getByRole("button", { name: "Sign up" }));
+    await waitFor(() => expect(api.callsTo("PATCH", `/users/${created.id}`)).toHaveLength(1));
+    const { timeZone, locale } = Intl.DateTimeFormat().resolvedOptions();
+    expect(api.callsTo("PATCH", `/users/${created.id}`)[0].body).toEqual({ preferences: { timeZone, locale } });
+    await waitFor(() => expect(router.getPathname()).toBe("/"));
+  });
+
   test("the verify-email deep link sends its token once and confirms", async () => {
     const api = fakeApi({ "POST /auth/verify-email": () => ({ user: makeUser({ emailVerified: true }) }) });
     renderApp("/verify-email?token=tok-123");

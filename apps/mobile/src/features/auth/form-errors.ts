@@ -1,5 +1,5 @@
 // Field errors for forms, from the shared zod schemas (before sending) or the server's problem details.
-import { ApiError, fieldErrors } from "@lm/core";
+import { fieldErrors, problemFieldMessages } from "@lm/core";
 import { errorMessage } from "../../lib/query-client";
 
 export type Errors = Record<string, string>;
@@ -12,7 +12,6 @@ export function zodErrors(error: Parameters<typeof fieldErrors>[0]): Errors {
 
 /** Splits a failed request into per-field messages and one message for the whole form. */
 export function apiErrors(error: unknown): { fields: Errors; form: string } {
-  const fields: Errors = {};
-  if (error instanceof ApiError) for (const e of error.errors) fields[e.path] ??= e.message;
+  const fields = problemFieldMessages(error);
   return { fields, form: Object.keys(fields).length > 0 ? "" : errorMessage(error) };
 }

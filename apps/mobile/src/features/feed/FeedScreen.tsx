@@ -1,11 +1,15 @@
-// Feed tab: subject and difficulty filters, search, and an endless list over cursor pages.
+// Feed tab: a word on what the app is for visitors, subject and difficulty filters, search, and an
+// endless list over cursor pages.
 import { DIFFICULTIES, SUBJECTS, type Video } from "@lm/core";
-import { useEffect, useMemo, useState } from "react";
-import { FlatList, RefreshControl, StyleSheet, TextInput, View } from "react-native";
+import { useRouter } from "expo-router";
+import { useEffect, useMemo, useRef, useState } from "react";
+import { FlatList, RefreshControl, StyleSheet, Text, TextInput, View } from "react-native";
+import { Button } from "../../components/ui/Button";
 import { ChoiceRow } from "../../components/ui/Chip";
 import { ErrorText, Loading, Muted, Notice } from "../../components/ui/Screen";
 import { colors, radius, space } from "../../components/ui/theme";
 import { errorMessage } from "../../lib/query-client";
+import { useAuth } from "../auth/auth-context";
 import { useOnline } from "../offline/connectivity";
 import { type FeedFilters, type FeedSort, useFeed } from "../videos/api/list-videos";
 import { VideoCard } from "../videos/components/VideoCard";
@@ -23,6 +27,23 @@ function useDebounced<T>(value: T, ms: number): T {
   return debounced;
 }
 
+/** A visitor's first screen: what Little Monster is, and the two things to do here. */
+function Introduction({ onWatch }: { onWatch(): void }) {
+  const router = useRouter();
+  return (
+    <View style={styles.intro}>
+      <Text style={styles.introText}>
+        Little Monster turns a topic and your notes into a short video lesson with a quiz: watch what other students
+        made, or create your own.
+      </Text>
+      <View style={styles.introActions}>
+        <Button label="Watch lessons" onPress={onWatch} />
+        <Button label="Create a lesson" variant="secondary" onPress={() => router.push("/generate")} />
+      </View>
+    </View>
+  );
+}
+
 export function FeedScreen() {
   const [sort, setSort] = useState<FeedSort>("new");
   const [subject, setSubject] = useState<FeedFilters["subject"]>(null);
@@ -30,6 +51,8 @@ export function FeedScreen() {
   const [search, setSearch] = useState("");
   const q = useDebounced(search, 300);
   const online = useOnline();
+  const signedOut = useAuth().status === "signedOut";
+  const listRef = useRef<FlatList<Video>>(null);
   const feed = useFeed({ sort, subject, difficulty, q });
   const videos = useMemo(() => {
     // Pages stay unique by contract; guard anyway so a refetch mid-scroll cannot duplicate keys.
@@ -39,6 +62,9 @@ export function FeedScreen() {
 
   const header = (
     <View>
+      {signedOut ? (
+        <Introduction onWatch={() => videos.length > 0 && listRef.current?.scrollToIndex({ index: 0 })} />
+      ) : null}
       <TextInput
         accessibilityLabel="Search lessons"
         accessibilityRole="search"
@@ -80,6 +106,7 @@ export function FeedScreen() {
 
   return (
     <FlatList<Video>
+      ref={listRef}
       testID="feed-list"
       style={styles.list}
       contentContainerStyle={styles.content}
@@ -99,6 +126,16 @@ export function FeedScreen() {
 }
 
 const styles = StyleSheet.create({
+  intro: {
+    backgroundColor: colors.card,
+    borderColor: colors.border,
+    borderWidth: 1,
+    borderRadius: radius,
+    padding: space.md,
+    marginBottom: space.md,
+  },
+  introText: { fontSize: 16, color: colors.text, marginBottom: space.sm },
+  introActions: { flexDirection: "row", flexWrap: "wrap", gap: space.sm },
   list: { flex: 1, backgroundColor: colors.bg },
   content: { padding: space.lg },
   search: {

@@ -69,4 +69,15 @@ describe("feed tab", () => {
     await waitFor(() => expect(router.getPathname()).toBe(`/video/${video.id}`));
     expect(await screen.findByLabelText("Play lesson")).toBeTruthy();
   });
+
+  // A visitor's first screen says what Little Monster is and offers the two things to do.
+  test("a signed-out visitor is told what the app is, with 'watch' and 'create' actions", async () => {
+    fakeApi({ "GET /videos": () => page([makeVideo({ title: "Intro lesson" })]) });
+    const router = renderApp("/");
+    await screen.findByText("Intro lesson");
+    expect(screen.getByText(/Little Monster turns a topic and your notes into a short video lesson/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Watch lessons" })).toBeTruthy();
+    fireEvent.press(screen.getByRole("button", { name: "Create a lesson" }));
+    await waitFor(() => expect(router.getPathname()).toBe("/generate"));
+  });
 });

@@ -7,11 +7,12 @@ import { ChoiceRow } from "../../components/ui/Chip";
 import { ErrorText, Muted, Notice, Screen, Title } from "../../components/ui/Screen";
 import { TextField } from "../../components/ui/TextField";
 import { colors, space } from "../../components/ui/theme";
-import { api } from "../../lib/api";
 import { RequireAuth } from "../auth/RequireAuth";
 import { useAuth } from "../auth/auth-context";
 import { apiErrors, type Errors, zodErrors } from "../auth/form-errors";
 import { useOffline } from "../offline/offline-context";
+import { resendVerification } from "../auth/api/resend-verification";
+import { getCapabilities } from "../videos/api/get-capabilities";
 import { difficultyLabel, subjectLabel } from "../videos/format";
 import { GenerationProgress } from "./GenerationProgress";
 
@@ -23,7 +24,7 @@ function useNeedsNotes(): boolean {
   const [needs, setNeeds] = useState(false);
   useEffect(() => {
     let live = true;
-    api.capabilities().then(
+    getCapabilities().then(
       (c) => live && setNeeds(!c.text.topicOnly),
       () => undefined,
     );
@@ -94,7 +95,7 @@ function GenerateForm() {
           variant="secondary"
           disabled={resent}
           onPress={() =>
-            void api.resendVerification().then(
+            void resendVerification().then(
               () => setResent(true),
               () => undefined,
             )

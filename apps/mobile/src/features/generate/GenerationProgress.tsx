@@ -1,15 +1,14 @@
 // Live status of a lesson being written: pushed on `video:<id>`, polled when the socket is down.
 import type { VideoStatus } from "@lm/core";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "expo-router";
 import { useState } from "react";
 import { ActivityIndicator, StyleSheet, Text, View } from "react-native";
 import { Button } from "../../components/ui/Button";
 import { ErrorText, Notice } from "../../components/ui/Screen";
 import { colors, space } from "../../components/ui/theme";
-import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/query-client";
-import { useVideo, videoKey } from "../videos/api/get-video";
+import { useVideo } from "../videos/api/get-video";
+import { useRetryVideo } from "../videos/api/retry-video";
 import { STATUS_TEXT } from "../videos/format";
 
 const STEPS: VideoStatus[] = ["PENDING", "GENERATING", "PUBLIC"];
@@ -17,7 +16,7 @@ const STEPS: VideoStatus[] = ["PENDING", "GENERATING", "PUBLIC"];
 export function GenerationProgress({ videoId }: { videoId: string }) {
   const video = useVideo(videoId);
   const router = useRouter();
-  const queryClient = useQueryClient();
+  const retryVideo = useRetryVideo(videoId);
   const [retryError, setRetryError] = useState("");
   const status = video.data?.status ?? "PENDING";
   const ready = status === "PUBLIC" || status === "PRIVATE";
@@ -25,7 +24,7 @@ export function GenerationProgress({ videoId }: { videoId: string }) {
 
   async function retry() {
     try {
-      queryClient.setQueryData(videoKey(videoId), await api.retryVideo(videoId));
+      await retryVideo.mutateAsync();
     } catch (error) {
       setRetryError(errorMessage(error));
     }

@@ -1,6 +1,12 @@
 // Writes made without a connection: kept in order, persisted, and replayed with the same
 // Idempotency-Key so a write the server already received is answered once, never applied twice.
-import { ApiError, type ApiClient, type PlannerEventCreateInput, type PlannerEventUpdateInput } from "@lm/core";
+import {
+  ApiError,
+  type ApiClient,
+  type CardRating,
+  type PlannerEventCreateInput,
+  type PlannerEventUpdateInput,
+} from "@lm/core";
 import type { VideoCreateInput } from "@lm/core";
 
 export type QueuedWrite =
@@ -8,7 +14,10 @@ export type QueuedWrite =
   | { kind: "updateEvent"; id: string; input: PlannerEventUpdateInput }
   | { kind: "createComment"; videoId: string; text: string }
   | { kind: "createVideo"; input: VideoCreateInput }
-  | { kind: "rate"; videoId: string; stars: number };
+  | { kind: "rate"; videoId: string; stars: number }
+  // A card review keeps the moment it was made (reviewedAt) and its clientId: the server schedules
+  // it at that time and records it once however often it is replayed.
+  | { kind: "reviewCard"; cardId: string; rating: CardRating; clientId: string; reviewedAt: string };
 
 export interface QueueEntry {
   key: string;
@@ -47,6 +56,12 @@ export function sendWith(api: ApiClient): SendWrite {
         return api.createVideo(write.input, key);
       case "rate":
         return api.rate(write.videoId, write.stars, key);
+      case "reviewCard":
+        return api.reviewCard(write.cardId, {
+          rating: write.rating,
+          clientId: write.clientId,
+          reviewedAt: write.reviewedAt,
+        });
     }
   };
 }

@@ -1,5 +1,15 @@
 // Create or edit a planner event; saved at once online, queued (with an Idempotency-Key) offline.
-import { EVENT_TYPES, type EventType, PlannerEventCreateInput, type Subject, SUBJECTS } from "@lm/core";
+import {
+  EVENT_TYPES,
+  type EventType,
+  PlannerEventCreateInput,
+  parseWeeklyRule,
+  type Subject,
+  SUBJECTS,
+  type WeekdayCode,
+  weekdayCode,
+  weeklyRule,
+} from "@lm/core";
 import { useLocalSearchParams, useRouter } from "expo-router";
 import { useState } from "react";
 import { StyleSheet, View } from "react-native";
@@ -11,8 +21,11 @@ import { space } from "../../components/ui/theme";
 import { RequireAuth } from "../auth/RequireAuth";
 import { apiErrors, type Errors, zodErrors } from "../auth/form-errors";
 import { subjectLabel } from "../videos/format";
-import { useDeleteEvent, useEvents, useSaveEvent } from "./api/events";
+import { useDeleteEvent } from "./api/delete-event";
+import { useEvents } from "./api/get-events";
+import { useSaveEvent } from "./api/save-event";
 import { typeLabel } from "./components/EventRow";
+import { WeeklyRepeat } from "./components/WeeklyRepeat";
 import { addDays, fromFields, toFields } from "./dates";
 import { describeLead } from "./reminders/schedule-diff";
 
@@ -31,6 +44,13 @@ function EventForm({ id }: { id?: string }) {
     if (!existing?.endDate) return existing ? "" : "60";
     return String(Math.round((Date.parse(existing.endDate) - Date.parse(existing.startDate)) / 60_000));
   });
+  const [repeat, setRepeat] = useState(Boolean(existing?.rrule));
+  // Until the student picks days, a weekly repeat runs on the weekday of the date in the form now.
+  const [chosenDays, setChosenDays] = useState<WeekdayCode[] | null>(() =>
+    existing?.rrule ? parseWeeklyRule(existing.rrule) : null,
+  );
+  const typedDate = fromFields(date, "12:00");
+  const days = chosenDays ?? [weekdayCode(new Date(typedDate ?? existing?.startDate ?? Date.now()))];
   const [reminders, setReminders] = useState<number[]>(existing?.reminders ?? [60]);
   const [description, setDescription] = useState(existing?.description ?? "");
   const [errors, setErrors] = useState<Errors>({});
@@ -45,6 +65,7 @@ function EventForm({ id }: { id?: string }) {
     if (!startDate) return setErrors({ startDate: "Use a date like 2026-12-01 and a time like 18:30" });
     const length = minutes.trim() === "" ? null : Number(minutes);
     if (length !== null && (!Number.isInteger(length) || length < 0)) return setErrors({ endDate: "Minutes, e.g. 45" });
+    if (repeat && days.length === 0) return setErrors({ rrule: "Pick at least one day to repeat on" });
     const parsed = PlannerEventCreateInput.safeParse({
       title,
       type,
@@ -53,6 +74,7 @@ function EventForm({ id }: { id?: string }) {
       endDate: length === null ? null : new Date(Date.parse(startDate) + length * 60_000).toISOString(),
       description: description.trim() || null,
       reminders,
+      rrule: repeat ? weeklyRule(days) : null,
     });
     if (!parsed.success) return setErrors(zodErrors(parsed.error));
     setErrors({});
@@ -112,6 +134,13 @@ function EventForm({ id }: { id?: string }) {
         onChangeText={setMinutes}
         keyboardType="number-pad"
         error={errors.endDate}
+      />
+      <WeeklyRepeat
+        repeat={repeat}
+        onRepeatChange={setRepeat}
+        days={days}
+        onDaysChange={setChosenDays}
+        error={errors.rrule}
       />
       <Muted>Remind me</Muted>
       <View style={styles.row}>

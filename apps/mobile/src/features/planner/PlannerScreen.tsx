@@ -10,7 +10,8 @@ import { colors, space } from "../../components/ui/theme";
 import { errorMessage } from "../../lib/query-client";
 import { RequireAuth } from "../auth/RequireAuth";
 import { useOffline } from "../offline/offline-context";
-import { useEvents, useToggleComplete } from "./api/events";
+import { useEvents } from "./api/get-events";
+import { useToggleComplete } from "./api/toggle-complete";
 import { EventRow } from "./components/EventRow";
 import { addDays, type DayGroup, formatDay, groupByDay, startOfDay, weekOf } from "./dates";
 

@@ -1,25 +1,10 @@
 // Calendar arithmetic for the planner in the device's local time zone (agenda days, week view, form fields).
-import type { PlannerEvent } from "@lm/core";
+// The day arithmetic the web planner shares (startOfDay, addDays, startOfWeek, dayKey) lives in core.
+import { addDays, dayKey, type PlannerEvent, startOfDay, startOfWeek } from "@lm/core";
+
+export { addDays, dayKey, startOfDay, startOfWeek } from "@lm/core";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-
-export function dayKey(date: Date): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-export function startOfDay(date: Date): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate());
-}
-
-export function addDays(date: Date, days: number): Date {
-  return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days, date.getHours(), date.getMinutes());
-}
-
-/** Weeks start on Monday. */
-export function startOfWeek(date: Date): Date {
-  const day = startOfDay(date);
-  return addDays(day, -((day.getDay() + 6) % 7));
-}
 
 export const eventStart = (e: PlannerEvent) => new Date(e.occurrenceDate ?? e.startDate);
 

@@ -1,23 +1,27 @@
 // The lesson's narrated MP4 in the phone's own player (expo-video: native controls and fullscreen),
 // with its captions under the picture (expo-video shows only captions embedded
 // in the file, so they come from captions.vtt) and the key points as chapters that seek.
-import { cueAt, formatClock, indexAt, parseWebVtt, type Video } from "@lm/core";
-import { useQuery } from "@tanstack/react-query";
+import { cueAt, formatClock, indexAt, type Video } from "@lm/core";
 import { useEvent } from "expo";
 import { useVideoPlayer, VideoView } from "expo-video";
 import { useMemo } from "react";
 import { Pressable, StyleSheet, Text, View } from "react-native";
 import { colors, radius, space } from "../../components/ui/theme";
+import { useCaptions } from "../videos/api/get-captions";
 import type { MediaSources } from "../videos/api/media-sources";
+import { useWatchTime } from "./use-watch-time";
 
 interface Props {
-  video: Pick<Video, "title" | "keyPoints" | "timestamps">;
+  video: Pick<Video, "id" | "title" | "keyPoints" | "timestamps">;
   sources: MediaSources;
+  /** The second to open at. */
+  startAt?: number;
 }
 
-export function LessonVideo({ video, sources }: Props) {
+export function LessonVideo({ video, sources, startAt = 0 }: Props) {
   const player = useVideoPlayer({ uri: sources.mp4, metadata: { title: video.title } }, (p) => {
     p.timeUpdateEventInterval = 0.25;
+    if (startAt > 0) p.currentTime = startAt;
   });
   const { currentTime } = useEvent(player, "timeUpdate", {
     currentTime: 0,
@@ -25,15 +29,9 @@ export function LessonVideo({ video, sources }: Props) {
     currentOffsetFromLive: null,
     bufferedPosition: 0,
   });
-  const captions = useQuery({
-    queryKey: ["captions", sources.captions],
-    queryFn: async () => {
-      const res = await fetch(sources.captions);
-      if (!res.ok) throw new Error(`captions: HTTP ${res.status}`);
-      return parseWebVtt(await res.text());
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  const { isPlaying } = useEvent(player, "playingChange", { isPlaying: player.playing, oldIsPlaying: false });
+  useWatchTime(video.id, isPlaying, currentTime);
+  const captions = useCaptions(sources.captions);
   const chapters = useMemo(
     () => video.keyPoints.map((text, i) => ({ text, start: video.timestamps[i] ?? 0 })),
     [video.keyPoints, video.timestamps],

@@ -18,6 +18,7 @@ import { Button } from "../../components/ui/Button";
 import { colors, radius, slideBadge, space } from "../../components/ui/theme";
 import { speak, stopSpeaking } from "./narration";
 import { usePlayback } from "./use-playback";
+import { useWatchTime } from "./use-watch-time";
 
 /**
  * The slide's big text on its subject colour: white, unless white misses WCAG AA for large text (3:1; the
@@ -32,12 +33,15 @@ interface Props {
   narrationDefault?: boolean;
   rate?: number;
   onFinished?: () => void;
+  /** The second to open at. */
+  startAt?: number;
 }
 
-export function Player({ video, narrationDefault = true, rate = 1, onFinished }: Props) {
+export function Player({ video, narrationDefault = true, rate = 1, onFinished, startAt = 0 }: Props) {
   const slides = useMemo(() => buildSlides(video), [video]);
   const captions = useMemo(() => buildCaptions(video.script ?? video.scriptSummary, video.duration), [video]);
-  const playback = usePlayback(video.duration, rate);
+  const playback = usePlayback(video.duration, rate, 250, startAt);
+  useWatchTime(video.id, playback.playing, playback.time);
   const [narrate, setNarrate] = useState(narrationDefault);
   const slideIndex = indexAt(slides, playback.time);
   const slide = slides[slideIndex];

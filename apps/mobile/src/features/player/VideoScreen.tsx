@@ -1,12 +1,11 @@
 // One lesson: the narrated player, summary, rating, report, quiz and live comments.
 import { useLocalSearchParams } from "expo-router";
-import type { Video } from "@lm/core";
+import { isVideoFinished, type Video } from "@lm/core";
 import { useEffect, useState } from "react";
 import { ActivityIndicator, StyleSheet, Text, View } from "react-native";
 import { Button } from "../../components/ui/Button";
 import { ErrorText, Loading, Muted, Notice, Screen, Title } from "../../components/ui/Screen";
 import { colors, space } from "../../components/ui/theme";
-import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/query-client";
 import { useAuth } from "../auth/auth-context";
 import { GenerationProgress } from "../generate/GenerationProgress";
@@ -14,9 +13,11 @@ import { Quiz } from "../quiz/Quiz";
 import { Comments } from "../social/Comments";
 import { RatingStars } from "../social/RatingStars";
 import { useVideo } from "../videos/api/get-video";
+import { viewVideo } from "../videos/api/view-video";
 import { useMediaSources } from "../videos/api/media-sources";
 import { ReportLesson } from "../videos/components/ReportLesson";
-import { difficultyLabel, isFinished, subjectLabel } from "../videos/format";
+import { difficultyLabel, subjectLabel } from "../videos/format";
+import { KeyPoints } from "./KeyPoints";
 import { LessonVideo } from "./LessonVideo";
 import { Player } from "./Player";
 
@@ -36,7 +37,17 @@ const NO_MEDIA: Video["media"] = {
  * The narrated MP4 once it is rendered; the slides while it renders (with its progress) or when there
  * is none. A video finished while someone watches the slides waits for them to switch.
  */
-function LessonMedia({ video: given, narration, rate }: { video: Video; narration: boolean; rate: number }) {
+function LessonMedia({
+  video: given,
+  narration,
+  rate,
+  startAt,
+}: {
+  video: Video;
+  narration: boolean;
+  rate: number;
+  startAt: number;
+}) {
   // A lesson kept offline from before videos existed has no `media`.
   const video = given.media ? given : { ...given, media: NO_MEDIA };
   const m = video.media;
@@ -46,7 +57,7 @@ function LessonMedia({ video: given, narration, rate }: { video: Video; narratio
     return (
       <>
         {sources ? (
-          <LessonVideo video={video} sources={sources} />
+          <LessonVideo video={video} sources={sources} startAt={startAt} />
         ) : (
           <View style={styles.placeholder}>
             <ActivityIndicator accessibilityLabel="Loading the video" />
@@ -68,21 +79,23 @@ function LessonMedia({ video: given, narration, rate }: { video: Video; narratio
       ) : (
         <Muted>There is no video of this lesson; it plays as slides.</Muted>
       )}
-      <Player video={video} narrationDefault={narration} rate={rate} />
+      <Player video={video} narrationDefault={narration} rate={rate} startAt={startAt} />
     </>
   );
 }
 
 export function VideoScreen() {
-  const { id } = useLocalSearchParams<{ id: string }>();
+  // `t`: the second to open at (a review card's "watch the moment").
+  const { id, t } = useLocalSearchParams<{ id: string; t?: string }>();
   const videoId = String(id);
+  const startAt = Math.max(0, Number(t) || 0);
   const video = useVideo(videoId);
   const { user } = useAuth();
   const prefs = (user?.preferences ?? {}) as { narration?: boolean; playbackRate?: number };
 
   useEffect(() => {
     // Counted once per 30 minutes by the server; a failure here must not disturb the lesson.
-    api.viewVideo(videoId).catch(() => undefined);
+    void viewVideo(videoId);
   }, [videoId]);
 
   if (video.isPending) return <Loading label="Loading lesson" />;
@@ -90,7 +103,7 @@ export function VideoScreen() {
   const v = video.data;
   // Only published lessons can be reported, by a signed-in student who did not make it.
   const canReport = !!user && user.id !== v.createdBy.id && v.status === "PUBLIC";
-  if (!isFinished(v.status) || v.status === "FAILED" || v.status === "REJECTED") {
+  if (!isVideoFinished(v.status) || v.status === "FAILED" || v.status === "REJECTED") {
     return (
       <Screen>
         <GenerationProgress videoId={videoId} />
@@ -105,7 +118,7 @@ export function VideoScreen() {
         {subjectLabel(v.subject)} · {difficultyLabel(v.difficulty)} · by {v.createdBy.displayName}
       </Muted>
       {v.status === "PRIVATE" ? <Notice>Only you can see this lesson.</Notice> : null}
-      <LessonMedia video={v} narration={prefs.narration !== false} rate={prefs.playbackRate ?? 1} />
+      <LessonMedia video={v} narration={prefs.narration !== false} rate={prefs.playbackRate ?? 1} startAt={startAt} />
       {v.scriptSummary ? (
         <>
           <Text accessibilityRole="header" style={styles.heading}>
@@ -117,11 +130,7 @@ export function VideoScreen() {
       <Text accessibilityRole="header" style={styles.heading}>
         Key points
       </Text>
-      {v.keyPoints.map((k, i) => (
-        <Text key={k} style={styles.body}>
-          {i + 1}. {k}
-        </Text>
-      ))}
+      <KeyPoints video={v} />
       <RatingStars video={v} />
       {canReport ? <ReportLesson key={videoId} videoId={videoId} /> : null}
       <Quiz quiz={v.quiz} />

@@ -108,6 +108,23 @@ describe("lesson video", () => {
     expect(screen.getByText(/Rendering the video… 40%/)).toBeTruthy();
     expect(screen.queryByTestId("lesson-video")).toBeNull();
   });
+
+  test("the seconds the MP4 plays are reported as watch time when it pauses", async () => {
+    const video = lesson("READY");
+    const api = serve(video, { "POST /videos/:id/watch": () => ({ countedSec: 1, todaySec: 1, capSec: 30 }) });
+    signIn(makeSession());
+    renderApp(`/video/${video.id}`);
+    const player = playerOf(await screen.findByTestId("lesson-video"));
+    let now = 1_000_000;
+    const clock = jest.spyOn(Date, "now").mockImplementation(() => now);
+    act(() => player.emit("playingChange", { isPlaying: true, oldIsPlaying: false }));
+    now += 12_300;
+    act(() => player.emit("playingChange", { isPlaying: false, oldIsPlaying: true }));
+    clock.mockRestore();
+    await act(async () => undefined);
+    const beats = api.callsTo("POST", `/videos/${video.id}/watch`).map((c) => c.body);
+    expect(beats).toEqual([{ positionSec: 0, secondsWatched: 12 }]);
+  });
 });
 
 /** The stand-in native player (test/setup.ts) the VideoView was given. */

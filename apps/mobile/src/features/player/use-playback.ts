@@ -10,8 +10,9 @@ export interface Playback {
   seek(t: number): void;
 }
 
-export function usePlayback(duration: number, rate = 1, tickMs = 250): Playback {
-  const [time, setTime] = useState(0);
+/** `startAt`: the second to open at (a review card's "watch the moment"). */
+export function usePlayback(duration: number, rate = 1, tickMs = 250, startAt = 0): Playback {
+  const [time, setTime] = useState(() => clampTime(startAt, duration));
   const [playing, setPlaying] = useState(false);
   const origin = useRef({ at: 0, time: 0 });
 

@@ -1,6 +1,5 @@
 // Profile tab: study stats, settings (name, narration, playback speed), sync state, sign out.
-import { type User, UserUpdateInput } from "@lm/core";
-import { useQuery } from "@tanstack/react-query";
+import { SUBJECT_LABELS, type User, UserUpdateInput } from "@lm/core";
 import { useState } from "react";
 import { StyleSheet, Switch, Text, View } from "react-native";
 import { Button } from "../../components/ui/Button";
@@ -9,11 +8,13 @@ import { ErrorText, Muted, Notice, Screen, Title } from "../../components/ui/Scr
 import { TextField } from "../../components/ui/TextField";
 import { colors, radius, space } from "../../components/ui/theme";
 import { API_URL } from "../../config/api-url";
-import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/query-client";
 import { RequireAuth } from "../auth/RequireAuth";
 import { useAuth } from "../auth/auth-context";
 import { useOffline } from "../offline/offline-context";
+import { useMastery } from "./api/get-mastery";
+import { useStats } from "./api/get-stats";
+import { updateUser } from "./api/update-user";
 
 const RATES = [0.75, 1, 1.25, 1.5];
 
@@ -29,7 +30,8 @@ function Stat({ label, value }: { label: string; value: string | number }) {
 function Profile({ user }: { user: User }) {
   const { setUser, signOut } = useAuth();
   const { pending, replay, lastRejected } = useOffline();
-  const stats = useQuery({ queryKey: ["stats", user.id], queryFn: () => api.stats(user.id) });
+  const stats = useStats(user.id);
+  const mastery = useMastery();
   const [name, setName] = useState(user.displayName);
   const [error, setError] = useState("");
   const [saved, setSaved] = useState(false);
@@ -40,7 +42,7 @@ function Profile({ user }: { user: User }) {
     if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? "Invalid");
     setError("");
     try {
-      setUser(await api.updateUser(user.id, parsed.data));
+      setUser(await updateUser(user.id, parsed.data));
       setSaved(true);
     } catch (e) {
       setError(errorMessage(e));
@@ -64,6 +66,27 @@ function Profile({ user }: { user: User }) {
         <Stat label="Ratings given" value={s?.ratingsGiven ?? "–"} />
       </View>
       {stats.error ? <ErrorText>{errorMessage(stats.error)}</ErrorText> : null}
+
+      <Text accessibilityRole="header" style={styles.section}>
+        Mastery
+      </Text>
+      {/* The percentage is the text itself: nothing here is told by colour alone. */}
+      {(mastery.data?.subjects ?? [])
+        .filter((m) => m.mastery !== null)
+        .map((m) => (
+          <Text key={m.subject} style={styles.switchLabel}>
+            {SUBJECT_LABELS[m.subject]}: Mastery {Math.round((m.mastery ?? 0) * 100)}%
+          </Text>
+        ))}
+      {(mastery.data?.lessons ?? [])
+        .filter((l) => l.mastery !== null)
+        .slice(0, 5)
+        .map((l) => (
+          <Muted key={l.videoId}>
+            {l.title}: Mastery {Math.round((l.mastery ?? 0) * 100)}%
+          </Muted>
+        ))}
+      {mastery.error ? <ErrorText>{errorMessage(mastery.error)}</ErrorText> : null}
 
       <Text accessibilityRole="header" style={styles.section}>
         Settings

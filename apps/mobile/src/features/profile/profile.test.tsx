@@ -39,6 +39,35 @@ describe("profile tab", () => {
     expect(await screen.findByText("Saved.")).toBeTruthy();
   });
 
+  test("shows mastery per subject and lesson as text", async () => {
+    const user = makeUser({ displayName: "Ada" });
+    fakeApi({
+      ...meRoute(user),
+      [`GET /users/${user.id}/stats`]: () => stats,
+      "GET /cards/mastery": () => ({
+        subjects: [{ subject: "BIOLOGY", lessons: 1, cards: 2, mastery: 0.72 }],
+        lessons: [
+          {
+            videoId: "22222222-2222-4222-8222-222222222222",
+            title: "How cells work",
+            subject: "BIOLOGY",
+            cards: 2,
+            reviewed: 1,
+            recall: 0.72,
+            quizAnswered: 0,
+            quizCorrect: 0,
+            mastery: 0.72,
+            weakestCardId: null,
+          },
+        ],
+      }),
+    });
+    signIn(makeSession());
+    renderApp("/profile");
+    expect(await screen.findByText("Biology: Mastery 72%")).toBeTruthy();
+    expect(screen.getByText("How cells work: Mastery 72%")).toBeTruthy();
+  });
+
   test("sign out ends the session on the server and forgets the tokens", async () => {
     const user = makeUser();
     const api = fakeApi({

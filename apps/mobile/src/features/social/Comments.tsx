@@ -1,18 +1,16 @@
 // Comments under a lesson: newest first, more on demand, live via `video:<id>`, writable offline.
 import { type Comment, CommentText } from "@lm/core";
-import { useInfiniteQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { StyleSheet, Text, View } from "react-native";
 import { Button } from "../../components/ui/Button";
 import { ErrorText, Muted } from "../../components/ui/Screen";
 import { TextField } from "../../components/ui/TextField";
 import { colors, space } from "../../components/ui/theme";
-import { api } from "../../lib/api";
 import { errorMessage } from "../../lib/query-client";
 import { useAuth } from "../auth/auth-context";
 import { useOffline } from "../offline/offline-context";
-
-export const commentsKey = (videoId: string) => ["comments", videoId] as const;
+import { useCreateComment } from "./api/create-comment";
+import { useComments } from "./api/get-comments";
 
 function CommentItem({ comment }: { comment: Comment }) {
   return (
@@ -31,17 +29,12 @@ function CommentItem({ comment }: { comment: Comment }) {
 
 export function Comments({ videoId }: { videoId: string }) {
   const { user } = useAuth();
-  const { perform, pending } = useOffline();
-  const queryClient = useQueryClient();
+  const { pending } = useOffline();
+  const createComment = useCreateComment(videoId);
   const [text, setText] = useState("");
   const [error, setError] = useState("");
   const [busy, setBusy] = useState(false);
-  const comments = useInfiniteQuery({
-    queryKey: commentsKey(videoId),
-    queryFn: ({ pageParam }) => api.listComments(videoId, pageParam ?? undefined),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
-  });
+  const comments = useComments(videoId);
   const items = comments.data?.pages.flatMap((p) => p.items) ?? [];
   const waiting = pending.filter((e) => e.write.kind === "createComment" && e.write.videoId === videoId);
 
@@ -51,9 +44,8 @@ export function Comments({ videoId }: { videoId: string }) {
     setBusy(true);
     setError("");
     try {
-      const outcome = await perform<Comment>({ kind: "createComment", videoId, text: parsed.data });
+      await createComment.mutateAsync(parsed.data);
       setText("");
-      if (!outcome.queued) await queryClient.invalidateQueries({ queryKey: commentsKey(videoId) });
     } catch (e) {
       setError(errorMessage(e));
     } finally {

@@ -1,22 +1,17 @@
 // Rate a lesson 1–5 stars; sent at once, or queued with its Idempotency-Key when offline.
 import type { Video } from "@lm/core";
-import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { Pressable, StyleSheet, Text, View } from "react-native";
 import { ErrorText, Muted } from "../../components/ui/Screen";
 import { colors, space } from "../../components/ui/theme";
 import { errorMessage } from "../../lib/query-client";
 import { useAuth } from "../auth/auth-context";
-import { useOffline } from "../offline/offline-context";
-import { videoKey } from "../videos/api/get-video";
 import { ratingText } from "../videos/format";
-
-type RateResult = { videoId: string; stars: number; ratingAvg: number; ratingCount: number };
+import { useRateVideo } from "./api/rate-video";
 
 export function RatingStars({ video }: { video: Video }) {
   const { user } = useAuth();
-  const { perform } = useOffline();
-  const queryClient = useQueryClient();
+  const rateVideo = useRateVideo(video.id);
   const [mine, setMine] = useState<number | null>(video.myRating ?? null);
   const [error, setError] = useState("");
   const [queued, setQueued] = useState(false);
@@ -26,14 +21,8 @@ export function RatingStars({ video }: { video: Video }) {
     setMine(stars);
     setError("");
     try {
-      const outcome = await perform<RateResult>({ kind: "rate", videoId: video.id, stars });
+      const outcome = await rateVideo.mutateAsync(stars);
       setQueued(outcome.queued);
-      if (!outcome.queued) {
-        const { ratingAvg, ratingCount } = outcome.result;
-        queryClient.setQueryData<Video>(videoKey(video.id), (v) =>
-          v ? { ...v, ratingAvg, ratingCount, myRating: stars } : v,
-        );
-      }
     } catch (e) {
       setMine(video.myRating ?? null);
       setError(errorMessage(e));

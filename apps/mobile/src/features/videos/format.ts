@@ -13,8 +13,6 @@ export const STATUS_TEXT: Record<VideoStatus, string> = {
   REJECTED: "Rejected by moderation",
 };
 
-export const isFinished = (s: VideoStatus) => s !== "PENDING" && s !== "GENERATING";
-
 export function ratingText(avg: number, count: number): string {
   return count === 0 ? "Not rated yet" : `★ ${avg.toFixed(1)} (${count})`;
 }

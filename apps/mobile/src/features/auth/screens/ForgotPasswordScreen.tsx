@@ -4,8 +4,8 @@ import { useState } from "react";
 import { Button } from "../../../components/ui/Button";
 import { ErrorText, Notice, Screen, Title } from "../../../components/ui/Screen";
 import { TextField } from "../../../components/ui/TextField";
-import { api } from "../../../lib/api";
 import { errorMessage } from "../../../lib/query-client";
+import { forgotPassword } from "../api/forgot-password";
 import { type Errors, zodErrors } from "../form-errors";
 
 export function ForgotPasswordScreen() {
@@ -21,7 +21,7 @@ export function ForgotPasswordScreen() {
     setErrors({});
     setBusy(true);
     try {
-      await api.forgotPassword(parsed.data.email);
+      await forgotPassword(parsed.data.email);
       setSent(true);
     } catch (error) {
       setFormError(errorMessage(error));

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { Button } from "../../../components/ui/Button";
 import { ErrorText, Notice, Screen, Title } from "../../../components/ui/Screen";
 import { TextField } from "../../../components/ui/TextField";
-import { api } from "../../../lib/api";
+import { resetPassword } from "../api/reset-password";
 import { apiErrors, type Errors, zodErrors } from "../form-errors";
 
 export function ResetPasswordScreen() {
@@ -23,7 +23,7 @@ export function ResetPasswordScreen() {
     setErrors({});
     setBusy(true);
     try {
-      await api.resetPassword(parsed.data.token, parsed.data.password);
+      await resetPassword(parsed.data.token, parsed.data.password);
       setDone(true);
     } catch (error) {
       const { fields, form } = apiErrors(error);

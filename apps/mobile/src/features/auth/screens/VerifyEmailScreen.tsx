@@ -4,8 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { Button } from "../../../components/ui/Button";
 import { ErrorText, Loading, Notice, Screen, Title } from "../../../components/ui/Screen";
 import { ApiError } from "@lm/core";
-import { api } from "../../../lib/api";
 import { errorMessage } from "../../../lib/query-client";
+import { verifyEmail } from "../api/verify-email";
 import { useAuth } from "../auth-context";
 
 export function VerifyEmailScreen() {
@@ -20,8 +20,7 @@ export function VerifyEmailScreen() {
     // Tokens are single-use: never send one twice, even if the effect runs again.
     if (!token || started.current) return;
     started.current = true;
-    api
-      .verifyEmail(String(token))
+    verifyEmail(String(token))
       .then((res) => {
         if (user && res.user.id === user.id) setUser(res.user);
         setState("done");

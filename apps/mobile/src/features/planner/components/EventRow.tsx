@@ -1,19 +1,11 @@
 // One planner event: tick to complete, tap to edit.
-import { type PlannerEvent, SUBJECT_COLORS } from "@lm/core";
+import { EVENT_TYPE_LABELS, type PlannerEvent, SUBJECT_COLORS } from "@lm/core";
 import { Link } from "expo-router";
 import { Pressable, StyleSheet, Text, View } from "react-native";
 import { colors, space } from "../../../components/ui/theme";
 import { eventStart, formatTime } from "../dates";
 
-const TYPE_LABEL: Record<PlannerEvent["type"], string> = {
-  EXAM: "Exam",
-  ASSIGNMENT: "Assignment",
-  STUDY_SESSION: "Study session",
-  CLASS: "Class",
-  REMINDER: "Reminder",
-  OTHER: "Other",
-};
-export const typeLabel = (t: PlannerEvent["type"]) => TYPE_LABEL[t];
+export const typeLabel = (t: PlannerEvent["type"]) => EVENT_TYPE_LABELS[t];
 
 interface Props {
   event: PlannerEvent;

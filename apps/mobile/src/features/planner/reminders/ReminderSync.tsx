@@ -2,7 +2,7 @@
 // and open the event when one of its reminders is tapped.
 import { useEffect } from "react";
 import { useAuth } from "../../auth/auth-context";
-import { useEvents } from "../api/events";
+import { useEvents } from "../api/get-events";
 import { syncReminders } from "./sync-reminders";
 import { useReminderTaps } from "./use-reminder-taps";
 

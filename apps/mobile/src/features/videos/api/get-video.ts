@@ -1,13 +1,15 @@
 // One video, kept fresh by the `video:<id>` channel; polls while generating if the socket is down.
-import type { Video } from "@lm/core";
+import { isVideoFinished, type Video } from "@lm/core";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { withOfflineFallback } from "../../offline/cache";
 import { useChannel } from "../../realtime/use-channel";
-import { isFinished } from "../format";
+import { commentKeys } from "../../social/api/keys";
+import { videoKeys } from "./keys";
 
-export const videoKey = (id: string) => ["videos", "one", id] as const;
 export const POLL_MS = 3000;
+
+export const getVideo = (id: string) => withOfflineFallback(`video:${id}`, () => api.getVideo(id));
 
 export function useVideo(id: string) {
   const queryClient = useQueryClient();
@@ -17,7 +19,7 @@ export function useVideo(id: string) {
       // and `media` holds only status, progress and failure, so it merges into the cached one; the
       // refetch brings the rest (the files' URLs when READY).
       const { createdBy: _creatorId, media, ...rest } = event.data;
-      queryClient.setQueryData<Video>(videoKey(id), (old) =>
+      queryClient.setQueryData<Video>(videoKeys.detail(id), (old) =>
         old
           ? {
               ...old,
@@ -26,19 +28,19 @@ export function useVideo(id: string) {
             }
           : old,
       );
-      void queryClient.invalidateQueries({ queryKey: videoKey(id) });
+      void queryClient.invalidateQueries({ queryKey: videoKeys.detail(id) });
     }
-    if (event.event === "rating.updated") void queryClient.invalidateQueries({ queryKey: videoKey(id) });
-    if (event.event.startsWith("comment.")) void queryClient.invalidateQueries({ queryKey: ["comments", id] });
+    if (event.event === "rating.updated") void queryClient.invalidateQueries({ queryKey: videoKeys.detail(id) });
+    if (event.event.startsWith("comment.")) void queryClient.invalidateQueries({ queryKey: commentKeys.list(id) });
   });
   return useQuery({
-    queryKey: videoKey(id),
-    queryFn: () => withOfflineFallback(`video:${id}`, () => api.getVideo(id)),
+    queryKey: videoKeys.detail(id),
+    queryFn: () => getVideo(id),
     // Polling fallback: while the lesson is being written and no live socket tells us, ask every few seconds.
     refetchInterval: (query) => {
       const video = query.state.data;
       if (!video) return false;
-      if (!isFinished(video.status)) return live ? 15_000 : POLL_MS;
+      if (!isVideoFinished(video.status)) return live ? 15_000 : POLL_MS;
       // A published lesson's video renders for a minute or more: a slow poll is enough without the socket.
       const rendering = video.media?.status === "PENDING" || video.media?.status === "RENDERING";
       return rendering && (video.status === "PUBLIC" || video.status === "PRIVATE") ? 15_000 : false;

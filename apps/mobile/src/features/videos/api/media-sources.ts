@@ -3,11 +3,14 @@
 import type { Video } from "@lm/core";
 import { useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
+import { videoKeys } from "./keys";
 
 export interface MediaSources {
   mp4: string;
   captions: string;
 }
+
+export const getMediaToken = (videoId: string) => api.mediaToken(videoId);
 
 /** The sources once they are known; null while a PRIVATE lesson's token loads or when there is no video. */
 export function useMediaSources(video: Pick<Video, "id" | "status" | "media">): MediaSources | null {
@@ -15,8 +18,8 @@ export function useMediaSources(video: Pick<Video, "id" | "status" | "media">): 
   const ready = m.status === "READY" && !!m.mp4Url && !!m.captionsUrl;
   const signed = ready && video.status === "PRIVATE";
   const token = useQuery({
-    queryKey: ["videos", "media-token", video.id, m.mp4Url],
-    queryFn: () => api.mediaToken(video.id),
+    queryKey: videoKeys.mediaToken(video.id, m.mp4Url),
+    queryFn: () => getMediaToken(video.id),
     enabled: signed,
     staleTime: Number.POSITIVE_INFINITY,
   });

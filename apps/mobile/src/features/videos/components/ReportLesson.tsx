@@ -7,8 +7,8 @@ import { Button } from "../../../components/ui/Button";
 import { ErrorText, Muted, Notice } from "../../../components/ui/Screen";
 import { TextField } from "../../../components/ui/TextField";
 import { colors, radius, space } from "../../../components/ui/theme";
-import { api } from "../../../lib/api";
 import { errorMessage } from "../../../lib/query-client";
+import { reportVideo } from "../api/report-video";
 
 export const REPORT_THANKS = "Thanks — a moderator will review this lesson.";
 const MAX_REASON = 500;
@@ -32,7 +32,7 @@ export function ReportLesson({ videoId }: { videoId: string }) {
     setBusy(true);
     setError("");
     try {
-      await api.reportVideo(videoId, parsed.data.reason);
+      await reportVideo(videoId, parsed.data.reason);
       setReported(true);
       setOpen(false);
       AccessibilityInfo.announceForAccessibility(REPORT_THANKS);

@@ -1,0 +1,112 @@
+// The bell in the tab headers and the inbox: list, mark read, mark all read, live refresh.
+import type { Notification } from "@lm/core";
+import { act, fireEvent, screen, waitFor } from "expo-router/testing-library";
+import { fakeApi, reply } from "../../../test/fake-api";
+import { makeSession, makeUser } from "../../../test/factories";
+import { meRoute, renderApp, signIn } from "../../../test/render-app";
+import { TestSocket } from "../../../test/test-socket";
+import { tokenStore } from "../../lib/api";
+
+let restoreSocket: (() => void) | null = null;
+afterEach(() => {
+  tokenStore.set(null);
+  restoreSocket?.();
+  restoreSocket = null;
+});
+
+let n = 0;
+const makeNotification = (over: Partial<Notification> = {}): Notification => ({
+  id: `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,
+  kind: "comment",
+  title: "1 new comment on “Photosynthesis”",
+  body: "Sam: Great lesson!",
+  data: {},
+  readAt: null,
+  createdAt: new Date().toISOString(),
+  ...over,
+});
+
+/** A fake inbox whose read state the mark-read routes change, as the server's would. */
+function inbox(items: Notification[]) {
+  const unread = () => items.filter((i) => i.readAt === null).length;
+  return fakeApi({
+    ...meRoute(makeUser()),
+    "GET /videos": () => ({ items: [], nextCursor: null }),
+    "GET /notifications": () => ({ items, nextCursor: null }),
+    "GET /notifications/unread-count": () => ({ count: unread() }),
+    "POST /notifications/:id/read": ({ params }) => {
+      items = items.map((i) => (i.id === params.id ? { ...i, readAt: new Date().toISOString() } : i));
+      return reply(204);
+    },
+    "POST /notifications/read-all": () => {
+      items = items.map((i) => ({ ...i, readAt: i.readAt ?? new Date().toISOString() }));
+      return reply(204);
+    },
+  });
+}
+
+test("the bell names the unread count and opens the inbox listing each title and text", async () => {
+  const comment = makeNotification();
+  const reminder = makeNotification({ kind: "reminder", title: "Biology exam", body: "Starts in 1 hour, at 9:00 AM." });
+  const old = makeNotification({ title: "Old news", body: "Seen", readAt: new Date().toISOString() });
+  inbox([comment, reminder, old]);
+  signIn(makeSession());
+  const router = renderApp("/");
+  fireEvent.press(await screen.findByRole("link", { name: "Notifications, 2 unread" }));
+  await waitFor(() => expect(router.getPathname()).toBe("/notifications"));
+  expect(await screen.findByText("1 new comment on “Photosynthesis”")).toBeTruthy();
+  expect(screen.getByText("Sam: Great lesson!")).toBeTruthy();
+  expect(screen.getByText("Starts in 1 hour, at 9:00 AM.")).toBeTruthy();
+  expect(screen.getByText("Old news")).toBeTruthy();
+  // Only unread ones offer "Mark read".
+  expect(screen.getAllByRole("button", { name: /^Mark read: / })).toHaveLength(2);
+});
+
+test("Mark read sends the request for that one notification; Mark all read for the rest", async () => {
+  const comment = makeNotification();
+  const reminder = makeNotification({ title: "Biology exam", body: "Starts in 1 hour." });
+  const api = inbox([comment, reminder]);
+  signIn(makeSession());
+  renderApp("/");
+  fireEvent.press(await screen.findByRole("link", { name: "Notifications, 2 unread" }));
+  fireEvent.press(await screen.findByRole("button", { name: "Mark read: Biology exam" }));
+  await waitFor(() => expect(api.callsTo("POST", `/notifications/${reminder.id}/read`)).toHaveLength(1));
+  expect(api.callsTo("POST", `/notifications/${comment.id}/read`)).toHaveLength(0);
+  await waitFor(() => expect(screen.queryByRole("button", { name: "Mark read: Biology exam" })).toBeNull());
+  expect(screen.getByRole("button", { name: "Mark read: 1 new comment on “Photosynthesis”" })).toBeTruthy();
+
+  fireEvent.press(screen.getByRole("button", { name: "Mark all read" }));
+  await waitFor(() => expect(api.callsTo("POST", "/notifications/read-all")).toHaveLength(1));
+  await waitFor(() => expect(screen.queryAllByRole("button", { name: /^Mark read: / })).toHaveLength(0));
+});
+
+test("with nothing unread the bell is just 'Notifications'; a live notification.created raises it", async () => {
+  restoreSocket = TestSocket.install();
+  const user = makeUser();
+  let items: Notification[] = [];
+  fakeApi({
+    ...meRoute(user),
+    "GET /videos": () => ({ items: [], nextCursor: null }),
+    "GET /notifications": () => ({ items, nextCursor: null }),
+    "GET /notifications/unread-count": () => ({ count: items.length }),
+  });
+  signIn(makeSession());
+  renderApp("/");
+  expect(await screen.findByRole("link", { name: "Notifications" })).toBeTruthy();
+  await waitFor(() => expect(TestSocket.last).not.toBeNull());
+  const socket = TestSocket.last!;
+  act(() => socket.open());
+  await waitFor(() => expect(socket.sent).toContainEqual({ type: "subscribe", channel: `user:${user.id}` }));
+
+  const fresh = makeNotification();
+  items = [fresh];
+  act(() => socket.push({ type: "event", channel: `user:${user.id}`, event: "notification.created", data: fresh }));
+  expect(await screen.findByRole("link", { name: "Notifications, 1 unread" })).toBeTruthy();
+});
+
+test("signed out there is no bell", async () => {
+  fakeApi({ "GET /videos": () => ({ items: [], nextCursor: null }) });
+  renderApp("/");
+  expect((await screen.findAllByText("Feed")).length).toBeGreaterThan(0);
+  expect(screen.queryByRole("link", { name: /^Notifications/ })).toBeNull();
+});
