@@ -7,6 +7,8 @@ const benches = [
   ["Feed and auth", "bench/feed/bench.ts", ["--write"]],
   ["Planner", "bench/planner/bench.ts", ["--write"]],
   ["Lesson videos", "bench/video/bench.ts", ["--write"]],
+  ["Efficiency vs a bare handler (wrk)", "bench/efficiency/bench.ts", ["--write"]],
+  ["Load through nginx (10,000 sockets, ~12 min)", "bench/load/run.ts", ["--compare", "--write"]],
 ] as const;
 
 let failed = false;

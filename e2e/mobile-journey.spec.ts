@@ -1,9 +1,12 @@
 // Issue 7, the mobile app's real UI: its web export (expo export --platform web) served locally,
 // in Chromium at a phone viewport (390×844), against the real server: sign up → verify → generate a
-// lesson from notes → play it → answer its quiz → rate and report a lesson → add a planner event. Screenshots of every screen.
+// lesson from notes → play it → answer its quiz → rate and report a lesson → a comment on her lesson reaches her
+// bell and inbox → add a weekly planner event (repeating on its own weekday) → a student in New York gets a
+// reminder in her clock. Screenshots of every screen.
 // A student cannot rate their own lesson, so another student's lesson (made through the API) is rated.
-import { expect, type Page, test } from "@playwright/test";
+import { type Browser, expect, type Page, test } from "@playwright/test";
 import {
+  API,
   apiLesson,
   apiRegister,
   apiVerify,
@@ -14,6 +17,7 @@ import {
   PHONE,
   reportViolations,
   uniqueEmail,
+  watchCsp,
 } from "./helpers";
 
 test.skip(process.env.LM_E2E_MOBILE === "0" && !process.env.LM_E2E_MOBILE_ERROR, "no apps/mobile in this checkout");
@@ -31,7 +35,50 @@ const visible = (page: Page, role: "button" | "link" | "tab" | "textbox", name: 
     .filter({ visible: true })
     .first();
 
-test("a student's journey through the mobile app (web export)", async ({ page, request }, testInfo) => {
+/** This week's and next week's starts of the signed-in student's events from `from` (the API, as the app calls it). */
+async function eventStarts(page: Page, from: Date, title: string): Promise<string[]> {
+  return page.evaluate(
+    async ({ api, from, to, title }) => {
+      const session = JSON.parse(sessionStorage.getItem("lm.session") ?? "null");
+      const res = await fetch(`${api}/planner/events?from=${from}&to=${to}`, {
+        headers: { Authorization: `Bearer ${session?.accessToken}` },
+      });
+      const { items } = (await res.json()) as { items: { title: string; startDate: string }[] };
+      return items.filter((e) => e.title === title).map((e) => e.startDate);
+    },
+    {
+      api: API,
+      from: new Date(from.getTime() - 60_000).toISOString(),
+      to: new Date(from.getTime() + 8 * 86_400_000).toISOString(),
+      title,
+    },
+  );
+}
+
+/** Signs up through the app's own form (which saves the device's time zone and language). */
+async function signUp(page: Page, name: string, email: string): Promise<void> {
+  await page.goto("/register");
+  await visible(page, "textbox", "Display name").fill(name);
+  await visible(page, "textbox", "Email").fill(email);
+  await visible(page, "textbox", "Password").fill(PASSWORD);
+  await visible(page, "button", "Sign up").click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** A phone in New York: its own browser context, as the journey's runs in UTC with en-GB. */
+async function newYorkPhone(browser: Browser, baseURL: string | undefined) {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: PHONE,
+    timezoneId: "America/New_York",
+    locale: "en-US",
+  });
+  const page = await context.newPage();
+  await watchCsp(page);
+  return { context, page };
+}
+
+test("a student's journey through the mobile app (web export)", async ({ page, request, browser }, testInfo) => {
   if (process.env.LM_E2E_MOBILE_ERROR)
     throw new Error(`the mobile web export is unavailable: ${process.env.LM_E2E_MOBILE_ERROR}`);
 
@@ -80,6 +127,7 @@ test("a student's journey through the mobile app (web export)", async ({ page, r
   });
 
   let lessonTitle = "";
+  let lessonId = "";
   await test.step("generate a lesson from pasted notes", async () => {
     await visible(page, "tab", "Generate tab").click();
     await expect(page).toHaveURL(/\/generate$/);
@@ -97,6 +145,7 @@ test("a student's journey through the mobile app (web export)", async ({ page, r
     await page.getByTestId("watch-lesson").filter({ visible: true }).click();
     await expect(page).toHaveURL(/\/video\/[0-9a-f-]{36}$/);
     lessonTitle = (await page.getByRole("heading").filter({ visible: true }).last().textContent()) ?? "";
+    lessonId = /\/video\/([0-9a-f-]{36})$/.exec(page.url())?.[1] ?? "";
   });
 
   await test.step("play the lesson: the slide changes", async () => {
@@ -146,6 +195,36 @@ test("a student's journey through the mobile app (web export)", async ({ page, r
     await expect(page.getByRole("button", { name: "Report lesson" }).filter({ visible: true })).toHaveCount(0);
   });
 
+  await test.step("another student comments on her lesson: her bell shows it and the inbox lists it", async () => {
+    await page.goBack();
+    await visible(page, "tab", "Feed tab").click();
+    // Her inbox may hold news already (her own lesson being ready): count from there.
+    const bellBefore = visible(page, "link", /^Notifications(, \d+ unread)?$/);
+    await expect(bellBefore).toBeVisible();
+    const unread = Number((await bellBefore.getAttribute("aria-label"))?.match(/(\d+) unread/)?.[1] ?? 0);
+    const bellFor = (n: number) => (n > 0 ? `Notifications, ${n} unread` : "Notifications");
+    const headers = { Authorization: `Bearer ${author.accessToken}` };
+    const { title } = await (await request.get(`${API}/videos/${lessonId}`, { headers })).json();
+    const res = await request.post(`${API}/comments`, {
+      headers,
+      data: { videoId: lessonId, text: "The litmus slide helped me a lot, thank you!" },
+    });
+    expect(res.status(), await res.text()).toBe(201);
+    // Live over the user's channel (notification.created), without a reload.
+    const bell = visible(page, "link", bellFor(unread + 1));
+    await expect(bell).toBeVisible({ timeout: 15_000 });
+    await bell.click();
+    await expect(page).toHaveURL(/\/notifications$/);
+    const headline = `1 new comment on “${title}”`;
+    await expect(page.getByText(headline, { exact: true }).filter({ visible: true })).toBeVisible();
+    await expect(page.getByText("Open the lesson to read and reply.").filter({ visible: true })).toBeVisible();
+    await screen(page, "mobile-10c-notifications");
+    await visible(page, "button", `Mark read: ${headline}`).click();
+    await expect(page.getByRole("button", { name: `Mark read: ${headline}` })).toHaveCount(0);
+    await page.goBack();
+    await expect(visible(page, "link", bellFor(unread))).toBeVisible();
+  });
+
   await test.step("add an exam to the planner", async () => {
     await page.goto("/planner");
     await expect(visible(page, "button", "Add event")).toBeVisible();
@@ -155,12 +234,60 @@ test("a student's journey through the mobile app (web export)", async ({ page, r
     await visible(page, "textbox", "Title").fill(EVENT);
     await visible(page, "button", "Type: Exam").click();
     await visible(page, "button", "Subject: Chemistry").click();
+    // Three days ahead (this page's clock is UTC): never today's weekday, so the repeat day must be the event's.
+    const day = new Date(Date.now() + 3 * 86_400_000);
+    day.setUTCHours(9, 30, 0, 0);
+    const weekday = day.toLocaleDateString("en-US", { weekday: "long", timeZone: "UTC" });
+    await visible(page, "textbox", "Date").fill(day.toISOString().slice(0, 10));
     await visible(page, "textbox", "Time").fill("09:30");
+    const repeat = page.getByRole("switch", { name: "Repeat every week" }).filter({ visible: true });
+    await repeat.click();
+    await expect(repeat).toBeChecked();
+    const days = page.getByLabel("Repeat on", { exact: true }).filter({ visible: true });
+    await expect(days.getByRole("button", { name: weekday, exact: true })).toHaveAttribute("aria-pressed", "true");
+    await expect(days.locator('[aria-pressed="true"]')).toHaveCount(1);
     await screen(page, "mobile-12-planner-new-event");
     await visible(page, "button", "Add to planner").click();
     await expect(page).toHaveURL(/\/planner$/);
-    await expect(page.getByText(EVENT).filter({ visible: true })).toBeVisible();
+    await expect(page.getByText(EVENT).filter({ visible: true }).first()).toBeVisible();
     await screen(page, "mobile-13-planner-with-event");
+    // The server's expansion of the rule: this week's and next week's exam, on that weekday at 09:30.
+    const starts = await eventStarts(page, day, EVENT);
+    expect(starts).toEqual([day.toISOString(), new Date(day.getTime() + 7 * 86_400_000).toISOString()]);
+  });
+
+  await test.step("a student in New York: her reminder says the time on her clock", async () => {
+    const zone = "America/New_York";
+    const ny = await newYorkPhone(browser, testInfo.project.use.baseURL);
+    try {
+      await signUp(ny.page, "Alan Turing", uniqueEmail("alan"));
+      // 40 minutes from now on her clock: the default 1-hour reminder is already due and goes out at once.
+      const start = new Date(Math.floor((Date.now() + 40 * 60_000) / 60_000) * 60_000);
+      const inZone = (o: Intl.DateTimeFormatOptions, locale = "en-CA") =>
+        new Intl.DateTimeFormat(locale, { timeZone: zone, ...o }).format(start);
+      await ny.page.goto("/planner/event");
+      await visible(ny.page, "textbox", "Title").fill("Chemistry study group");
+      await visible(ny.page, "textbox", "Date").fill(inZone({ year: "numeric", month: "2-digit", day: "2-digit" }));
+      await visible(ny.page, "textbox", "Time").fill(inZone({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }));
+      await expect(visible(ny.page, "button", "Remind 1 hour before")).toHaveAttribute("aria-pressed", "true");
+      await visible(ny.page, "button", "Add to planner").click();
+      await expect(ny.page).toHaveURL(/\/planner$/);
+      expect(await eventStarts(ny.page, start, "Chemistry study group")).toEqual([start.toISOString()]);
+
+      const when = inZone({ dateStyle: "medium", timeStyle: "short" }, "en-US");
+      const bell = visible(ny.page, "link", "Notifications, 1 unread");
+      await expect(bell).toBeVisible({ timeout: 30_000 });
+      await bell.click();
+      await expect(ny.page.getByText("Reminder: Chemistry study group").filter({ visible: true })).toBeVisible();
+      await expect(
+        ny.page
+          .getByText(new RegExp(`^Starts in (39|40) minutes, at ${when.replace(/\s/g, "\\s")}\\.$`))
+          .filter({ visible: true }),
+      ).toBeVisible();
+      await screen(ny.page, "mobile-14-reminder-new-york");
+    } finally {
+      await ny.context.close();
+    }
   });
 
   testInfo.annotations.push({ type: "lesson", description: lessonTitle });

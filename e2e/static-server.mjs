@@ -1,8 +1,11 @@
 // A tiny static file server for the mobile app's web export (a single-page app): files from ROOT,
-// index.html for any path that is not a file. Usage: node e2e/static-server.mjs <root> <port>
+// index.html for any path that is not a file, gzipped for clients that accept it (as nginx serves it
+// in production; bench/web/lighthouse.mjs measures the export through this server).
+// Usage: node e2e/static-server.mjs <root> <port>
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
 import { extname, join, normalize, resolve } from "node:path";
+import { createGzip } from "node:zlib";
 
 const root = resolve(process.argv[2] ?? "apps/mobile/dist");
 const port = Number(process.argv[3] ?? 8081);
@@ -32,11 +35,17 @@ const server = createServer((req, res) => {
     const index = join(path, "index.html");
     path = existsSync(index) ? index : join(root, "index.html");
   }
+  const type = TYPES[extname(path)] ?? "application/octet-stream";
+  const gzip =
+    /^(text\/|application\/json|image\/svg)/.test(type) && /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
   res.writeHead(200, {
-    "Content-Type": TYPES[extname(path)] ?? "application/octet-stream",
+    "Content-Type": type,
     "Cache-Control": "no-store",
+    Vary: "Accept-Encoding",
+    ...(gzip ? { "Content-Encoding": "gzip" } : {}),
   });
-  createReadStream(path).pipe(res);
+  const file = createReadStream(path);
+  (gzip ? file.pipe(createGzip({ level: 6 })) : file).pipe(res);
 });
 server.listen(port, "127.0.0.1", () => console.log(`mobile web export at http://127.0.0.1:${port} (from ${root})`));
 for (const s of ["SIGINT", "SIGTERM"]) process.on(s, () => server.close(() => process.exit(0)));

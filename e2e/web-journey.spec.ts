@@ -1,6 +1,8 @@
 // Issue 6, the web app end to end: sign up → verify through the e-mailed link → generate a lesson
 // from notes → play it, answer the quiz → a second student rates and comments, and the first sees
-// both live → plan an exam and see it in the month view → import an .ics → sign out.
+// both live, and the comment reaches the creator's notifications → plan an exam and see it in the
+// month view → a student in New York: a weekly session on its own weekday (app and calendar feed
+// agree) and a reminder in her clock → import an .ics → sign out.
 // axe-core, the page title and phone/desktop screenshots on every page visited.
 import { join } from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
@@ -155,6 +157,10 @@ test("a student's whole journey through the web app", async ({ page, browser }, 
       await expect(comments.getByRole("listitem").filter({ hasText: COMMENT })).toContainText("Grace Hopper");
       await expect(page.getByTestId("rating-summary")).toHaveText("4.0 · 1 rating", { timeout: 10_000 });
       await checkPage(page, "web-08-video-live-comment");
+      // The creator's bell counts the news live (the rating and the comment).
+      await expect(page.getByRole("link", { name: /^Notifications, [1-9]\d* unread$/ })).toBeVisible({
+        timeout: 10_000,
+      });
 
       // The second student reports the lesson to the moderators; the creator has no Report button.
       await expect(page.getByRole("button", { name: /Report this lesson/ })).toHaveCount(0);
@@ -167,6 +173,90 @@ test("a student's whole journey through the web app", async ({ page, browser }, 
       await expect(other.page.getByRole("button", { name: "Reported this lesson" })).toBeDisabled();
     } finally {
       await other.context.close();
+    }
+  });
+
+  await test.step("the comment is in the creator's notifications", async () => {
+    await page.getByRole("link", { name: /^Notifications, \d+ unread$/ }).click();
+    await expect(page.getByRole("heading", { name: "Notifications", level: 1 })).toBeVisible();
+    // The notification's title links to the lesson it is about.
+    await expect(page.getByRole("link", { name: /^1 new comment on “.+”$/ })).toHaveAttribute("href", /^\/videos\//);
+    await expect(page.getByText("Open the lesson to read and reply.")).toBeVisible();
+    await checkPage(page, "web-08b-notifications");
+  });
+
+  await test.step("a student in New York: a weekly session on its own weekday, and a reminder in her clock", async () => {
+    const zone = "America/New_York";
+    const context = await browser.newContext({ viewport: DESKTOP, timezoneId: zone, locale: "en-US" });
+    const ny = await context.newPage();
+    await watchCsp(ny);
+    try {
+      await signUp(ny, "Alan Turing", uniqueEmail("alan"), "web-c-");
+      await ny.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Planner" }).click();
+      await expect(ny.getByRole("heading", { name: "Planner", level: 1 })).toBeVisible();
+      // 40 minutes from now on her clock: the default 1-hour reminder is already due and goes out at once.
+      const start = new Date(Math.floor((Date.now() + 40 * 60_000) / 60_000) * 60_000);
+      const inZone = (o: Intl.DateTimeFormatOptions, locale = "en-CA") =>
+        new Intl.DateTimeFormat(locale, { timeZone: zone, ...o }).format(start);
+      const weekday = inZone({ weekday: "long" }, "en-US");
+      await ny.getByRole("button", { name: "New event" }).click();
+      const dialog = ny.getByRole("dialog", { name: "New event" });
+      await dialog.getByLabel("Title").fill("Chemistry study group");
+      await dialog.getByLabel("Date").fill(inZone({ year: "numeric", month: "2-digit", day: "2-digit" }));
+      await dialog.getByLabel("Start time").fill(inZone({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }));
+      await dialog.getByLabel("Repeat every week").check();
+      // The series runs on the event's own weekday, not on the day the dialog was opened.
+      await expect(dialog.getByRole("button", { name: weekday })).toHaveAttribute("aria-pressed", "true");
+      await expect(dialog.locator('[aria-pressed="true"]')).toHaveCount(1);
+      await checkPage(ny, "web-c-05-weekly-event", { widths: [DESKTOP] });
+      await dialog.getByRole("button", { name: "Save event" }).click();
+      await expect(dialog).toBeHidden();
+
+      // The app and the calendar feed agree: this week's and next week's sessions, on that weekday.
+      const { starts, ics } = await ny.evaluate(
+        async ({ api, from, to }) => {
+          const session = JSON.parse(localStorage.getItem("lm.session") ?? "null");
+          const auth = { Authorization: `Bearer ${session?.accessToken}` };
+          const events = await (await fetch(`${api}/planner/events?from=${from}&to=${to}`, { headers: auth })).json();
+          const feed = await (await fetch(`${api}/planner/calendar-feed`, { headers: auth })).json();
+          const ics = await (await fetch(feed.url)).text();
+          return { starts: (events.items as { startDate: string }[]).map((e) => e.startDate), ics };
+        },
+        {
+          api: API,
+          from: new Date(start.getTime() - 60_000).toISOString(),
+          to: new Date(start.getTime() + 8 * 86_400_000).toISOString(),
+        },
+      );
+      const local = (d: Date) =>
+        new Intl.DateTimeFormat("en-US", {
+          timeZone: zone,
+          weekday: "long",
+          hour: "numeric",
+          minute: "2-digit",
+        }).format(d);
+      expect(Date.parse(starts[0])).toBe(start.getTime());
+      expect(starts.map((d) => local(new Date(d)))).toEqual([local(start), local(start)]);
+      const code = weekday.slice(0, 2).toUpperCase();
+      const vevent = ics.split("BEGIN:VEVENT").find((e) => e.includes("SUMMARY:Chemistry study group")) ?? "";
+      expect(vevent).toMatch(/RRULE:[^\r\n]*FREQ=WEEKLY/);
+      expect(vevent).toMatch(new RegExp(`RRULE:[^\\r\\n]*BYDAY=${code}\\b`));
+      // The series starts on the event's own date: as UTC, or as her local time with its zone.
+      const utc = `${start.toISOString().replace(/[-:]/g, "").slice(0, 15)}Z`;
+      const wall = `${inZone({ year: "numeric", month: "2-digit", day: "2-digit" }).replace(/-/g, "")}T${inZone({ hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).replace(":", "")}00`;
+      expect(vevent).toMatch(new RegExp(`DTSTART(:${utc}|;TZID=${zone}:${wall})`));
+
+      // The reminder says when, in her zone and her 12-hour clock.
+      const when = inZone({ dateStyle: "medium", timeStyle: "short" }, "en-US");
+      await expect(ny.getByRole("link", { name: /^Notifications, 1 unread$/ })).toBeVisible({ timeout: 30_000 });
+      await ny.getByRole("link", { name: /^Notifications, 1 unread$/ }).click();
+      await expect(ny.getByText("Reminder: Chemistry study group")).toBeVisible();
+      await expect(
+        ny.getByText(new RegExp(`^Starts in (39|40) minutes, at ${when.replace(/\s/g, "\\s")}\\.$`)),
+      ).toBeVisible();
+      await checkPage(ny, "web-c-06-reminder", { widths: [DESKTOP] });
+    } finally {
+      await context.close();
     }
   });
 
@@ -241,6 +331,8 @@ test("a student's whole journey through the web app", async ({ page, browser }, 
     // Rendered after the lesson published; until then the page plays the slides and shows progress.
     await expect(region.or(toVideo).first()).toBeVisible({ timeout: 240_000 });
     if (!(await region.isVisible())) await toVideo.click();
+    // The player goes on the page when play is pressed (the lesson's picture until then).
+    await region.getByRole("button", { name: /^Play video: / }).click();
     const video = region.getByTestId("lesson-video");
     await expect(video).toBeVisible();
     await video.evaluate((v: HTMLVideoElement) => {

@@ -11,6 +11,7 @@ import type { Queryable } from "../../apps/server/src/db/index.js";
 import { listVideos } from "../../apps/server/src/videos/feed.js";
 import { VideoListQuery } from "@lm/core";
 import { freshPgDatabase } from "../../apps/server/test/harness.js";
+import { seedAuthor, seedLessons } from "../seed.js";
 import { report, type Row } from "./report.js";
 
 const args = process.argv.slice(2);
@@ -19,29 +20,9 @@ const PG_URL = process.env.PG_BENCH_URL ?? "postgres://postgres@127.0.0.1:5432/t
 const PASSWORD = "Bench-Password-2026!";
 
 async function seed(s: RunningServer) {
-  const db = s.ctx.db;
-  const [user] = await db.query<{ id: string }>(
-    "insert into public.users (email, email_verified, display_name) values ('bench@example.com', true, 'Bench') returning id",
-  );
-  const { hashPassword } = await import("../../apps/server/src/auth/passwords.js");
-  await db.query("insert into auth.credentials (user_id, password_hash) values ($1, $2)", [
-    user.id,
-    await hashPassword(PASSWORD),
-  ]);
-  await db.query(
-    `insert into public.videos (title, subject, difficulty, topic, created_by, status, script_summary, key_points, tags,
-                                rating_sum, rating_count, trending_score, created_at)
-     select 'Lesson ' || g || ' on ' || (array['photosynthesis','algebra','the French Revolution','supply and demand','Newton laws'])[1 + g % 5],
-            (array['MATH','BIOLOGY','HISTORY','ECONOMICS','PHYSICS'])[1 + g % 5],
-            (array['BEGINNER','INTERMEDIATE','ADVANCED'])[1 + g % 3],
-            'topic ' || g, $1, case when g % 20 = 0 then 'PRIVATE' else 'PUBLIC' end,
-            'A short summary of lesson ' || g, array['Key point ' || g, 'Another idea ' || (g * 7)], array['tag' || (g % 50)],
-            (g % 5 + 1) * (g % 7), g % 7, random(), now() - g * interval '1 minute'
-       from generate_series(1, 10000) g`,
-    [user.id],
-  );
-  await db.exec("analyze public.videos");
-  const [video] = await db.query<{ id: string }>("select id from public.videos where status = 'PUBLIC' limit 1");
+  const author = await seedAuthor(s.ctx.db, "bench@example.com", PASSWORD);
+  await seedLessons(s.ctx.db, author, 10_000);
+  const [video] = await s.ctx.db.query<{ id: string }>("select id from public.videos where status = 'PUBLIC' limit 1");
   return { videoId: video.id };
 }
 

@@ -3,6 +3,8 @@
 // CPU benchmark index and the machine's load average, so figures from different machines (or a busy
 // moment) can be compared honestly. Needs lighthouse@12.2.3
 // (`npx lighthouse@12.2.3` fetches it) and the system Chromium. Run: node bench/web/lighthouse.mjs
+// [--mobile] [--write]. --mobile also measures the mobile app's web export (expo export --platform
+// web, about a minute, served gzipped by e2e/static-server.mjs) on its feed and lesson screens.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -15,14 +17,33 @@ const CHROME_FLAGS =
   "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run";
 const RUNS = 3;
 
+const withMobile = process.argv.includes("--mobile");
 const dir = mkdtempSync(join(tmpdir(), "lm-lh-"));
 const port = 3950 + Math.floor(Math.random() * 40);
+const mobilePort = port + 50;
 const server = spawn(process.execPath, ["scripts/start.mjs"], {
-  env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: "warn" },
+  env: {
+    ...process.env,
+    DATA_DIR: dir,
+    PORT: String(port),
+    LOG_LEVEL: "warn",
+    CORS_ORIGINS: `http://localhost:${mobilePort}`,
+  },
   stdio: "ignore",
 });
 const base = `http://localhost:${port}`;
+let mobileServer;
 try {
+  if (withMobile) {
+    const out = join(dir, "mobile-web");
+    // --clear: Metro's cache otherwise keeps a previously inlined EXPO_PUBLIC_API_URL.
+    execFileSync("npx", ["expo", "export", "--platform", "web", "--output-dir", out, "--clear"], {
+      cwd: join(import.meta.dirname, "..", "..", "apps", "mobile"),
+      env: { ...process.env, EXPO_PUBLIC_API_URL: `${base}/api/v1`, CI: "1" },
+      stdio: "ignore",
+    });
+    mobileServer = spawn(process.execPath, ["e2e/static-server.mjs", out, String(mobilePort)], { stdio: "ignore" });
+  }
   for (;;) {
     try {
       if ((await fetch(`${base}/readyz`)).ok) break;
@@ -31,6 +52,10 @@ try {
   }
   const feed = await (await fetch(`${base}/api/v1/videos?limit=1`)).json();
   const pages = { feed: `${base}/`, lesson: `${base}/videos/${feed.items[0].id}` };
+  if (withMobile) {
+    pages["mobile export: feed"] = `http://localhost:${mobilePort}/`;
+    pages["mobile export: lesson"] = `http://localhost:${mobilePort}/video/${feed.items[0].id}`;
+  }
   const rows = [];
   for (const [name, url] of Object.entries(pages)) {
     const runs = [];
@@ -113,6 +138,7 @@ try {
     execFileSync("npx", ["biome", "format", "--write", results], { stdio: "ignore" });
   }
 } finally {
+  mobileServer?.kill("SIGTERM");
   server.kill("SIGTERM");
   rmSync(dir, { recursive: true, force: true });
 }
