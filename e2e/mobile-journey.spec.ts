@@ -174,6 +174,34 @@ test("a student's journey through the mobile app (web export)", async ({ page, r
     await screen(page, "mobile-09-video-quiz");
   });
 
+  await test.step("add the lesson's cards to the deck, then review one with the Review tab's session", async () => {
+    await visible(page, "button", "Add to my cards").click();
+    await expect(
+      page
+        .getByText(/^(Added \d+ cards to your deck\.|All \d+ cards are already in your deck\.)$/)
+        .filter({ visible: true }),
+    ).toBeVisible();
+    await visible(page, "button", "Review now").click();
+    await expect(page).toHaveURL(/\/review$/);
+    // The badge and the session agree on how many are due.
+    const left = page.getByText(/^\d+ cards? left$/).filter({ visible: true });
+    await expect(left).toBeVisible();
+    const due = Number((await left.textContent())?.match(/\d+/)?.[0]);
+    expect(due).toBeGreaterThan(0);
+    await expect(visible(page, "tab", new RegExp(`^Review tab, ${due} cards? due$`))).toBeVisible();
+    await visible(page, "button", "Show answer").click();
+    await screen(page, "mobile-09b-review");
+    await visible(page, "button", "Good: I recalled it").click();
+    await expect(
+      page
+        .getByText(due === 1 ? "All caught up" : due - 1 === 1 ? "1 card left" : `${due - 1} cards left`, {
+          exact: true,
+        })
+        .filter({ visible: true }),
+    ).toBeVisible();
+    await page.goBack();
+  });
+
   await test.step("rate another student's lesson", async () => {
     await page.goBack();
     await visible(page, "tab", "Feed tab").click();

@@ -8,6 +8,7 @@ import { ErrorText, Loading, Muted, Notice, Screen, Title } from "../../componen
 import { colors, space } from "../../components/ui/theme";
 import { errorMessage } from "../../lib/query-client";
 import { useAuth } from "../auth/auth-context";
+import { AddCardsButton } from "../cards/AddCardsButton";
 import { GenerationProgress } from "../generate/GenerationProgress";
 import { Quiz } from "../quiz/Quiz";
 import { Comments } from "../social/Comments";
@@ -131,6 +132,7 @@ export function VideoScreen() {
         Key points
       </Text>
       <KeyPoints video={v} />
+      {user ? <AddCardsButton videoId={videoId} /> : null}
       <RatingStars video={v} />
       {canReport ? <ReportLesson key={videoId} videoId={videoId} /> : null}
       <Quiz quiz={v.quiz} />
