@@ -1,12 +1,12 @@
 // Serves the web app's production build: hashed assets cached for a year, index.html never cached
 // (and, for the feed and a lesson, carrying the page's first data: see shell-data.ts).
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import express, { type Express } from "express";
 import { notFound } from "../http/errors.js";
 import { type ShellData, withShellData } from "./shell-data.js";
-import { chunksOf } from "./vite-manifest.js";
+import { shellFile } from "./shell-file.js";
 
 export const WEB_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..", "web", "dist");
 
@@ -26,7 +26,10 @@ const CSP = [
 
 type ShellDataSource = (path: string, search: string) => Promise<ShellData | null>;
 
-export function serveWebApp(app: Express, opts: { dist?: string; shellData?: ShellDataSource } = {}) {
+export function serveWebApp(
+  app: Express,
+  opts: { dist?: string; shellData?: ShellDataSource; shellCheck?: Parameters<typeof shellFile>[1] } = {},
+) {
   const dist = opts.dist ?? WEB_DIST;
   if (!existsSync(join(dist, "index.html"))) {
     app.get("/", (_req, res) => {
@@ -56,14 +59,16 @@ export function serveWebApp(app: Express, opts: { dist?: string; shellData?: She
       },
     }),
   );
-  // Client-side routes (/videos/:id, /planner, …) all get the app shell.
-  const shell = readFileSync(join(dist, "index.html"), "utf8");
-  const chunks = chunksOf(dist);
+  // Client-side routes (/videos/:id, /planner, …) all get the app shell, re-read after a rebuild.
+  const shell = shellFile(dist, opts.shellCheck);
   app.get(/^\/(?!api\/|healthz|readyz|metrics).*/, async (req, res, next) => {
     if (!req.accepts("html")) return next();
     const search = req.originalUrl.slice(req.path.length);
-    const data = opts.shellData ? await opts.shellData(req.path, search) : null;
+    const [{ html, chunks }, data] = await Promise.all([
+      shell(),
+      opts.shellData ? opts.shellData(req.path, search) : null,
+    ]);
     res.setHeader("Cache-Control", "no-cache");
-    res.type("html").send(withShellData(shell, data, data?.page ? chunks(data.page) : []));
+    res.type("html").send(withShellData(html, data, data?.page ? chunks(data.page) : []));
   });
 }

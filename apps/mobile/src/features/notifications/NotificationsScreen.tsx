@@ -1,8 +1,10 @@
-// The in-app inbox: each notification's title and text, newest first, marked read one by one or all.
+// The in-app inbox: each notification's title and text, newest first, marked read one by one or all;
+// older pages load as the list nears its end.
 import type { Notification } from "@lm/core";
-import { StyleSheet, Text, View } from "react-native";
+import { useMemo } from "react";
+import { FlatList, RefreshControl, StyleSheet, Text, View } from "react-native";
 import { Button } from "../../components/ui/Button";
-import { ErrorText, Loading, Muted, Screen, Title } from "../../components/ui/Screen";
+import { ErrorText, Loading, Muted, Title } from "../../components/ui/Screen";
 import { colors, radius, space } from "../../components/ui/theme";
 import { errorMessage } from "../../lib/query-client";
 import { RequireAuth } from "../auth/RequireAuth";
@@ -33,15 +35,20 @@ function NotificationItem({ item }: { item: Notification }) {
 }
 
 function Inbox() {
-  const { data, isLoading, error } = useNotifications();
+  const inbox = useNotifications();
   const markAll = useMarkAllRead();
-  const anyUnread = data?.some((n) => n.readAt === null) ?? false;
-  return (
-    <Screen>
+  const items = useMemo(() => {
+    // A notification that arrives while scrolling shifts the pages; keep each id once so keys stay unique.
+    const seen = new Set<string>();
+    return (inbox.data?.pages ?? []).flatMap((p) => p.items).filter((n) => !seen.has(n.id) && !!seen.add(n.id));
+  }, [inbox.data]);
+  const anyUnread = items.some((n) => n.readAt === null);
+  const header = (
+    <View>
       <Title>Notifications</Title>
-      {isLoading ? <Loading label="Loading notifications" /> : null}
-      <ErrorText>{error ? errorMessage(error) : markAll.error ? errorMessage(markAll.error) : ""}</ErrorText>
-      {data && data.length === 0 ? <Muted>Nothing yet. Comments on your lessons and reminders land here.</Muted> : null}
+      <ErrorText>
+        {inbox.error ? errorMessage(inbox.error) : markAll.error ? errorMessage(markAll.error) : ""}
+      </ErrorText>
       {anyUnread ? (
         <Button
           label="Mark all read"
@@ -51,10 +58,31 @@ function Inbox() {
           style={styles.action}
         />
       ) : null}
-      {data?.map((n) => (
-        <NotificationItem key={n.id} item={n} />
-      ))}
-    </Screen>
+    </View>
+  );
+  return (
+    <FlatList<Notification>
+      testID="notifications-list"
+      style={styles.list}
+      contentContainerStyle={styles.content}
+      data={items}
+      keyExtractor={(n) => n.id}
+      renderItem={({ item }) => <NotificationItem item={item} />}
+      ListHeaderComponent={header}
+      ListEmptyComponent={
+        inbox.isPending ? (
+          <Loading label="Loading notifications" />
+        ) : inbox.error ? null : (
+          <Muted>Nothing yet. Comments on your lessons and reminders land here.</Muted>
+        )
+      }
+      ListFooterComponent={inbox.isFetchingNextPage ? <Loading label="Loading more notifications" /> : null}
+      onEndReachedThreshold={0.5}
+      onEndReached={() => {
+        if (inbox.hasNextPage && !inbox.isFetchingNextPage) void inbox.fetchNextPage();
+      }}
+      refreshControl={<RefreshControl refreshing={inbox.isRefetching} onRefresh={() => void inbox.refetch()} />}
+    />
   );
 }
 
@@ -67,6 +95,8 @@ export function NotificationsScreen() {
 }
 
 const styles = StyleSheet.create({
+  list: { flex: 1, backgroundColor: colors.bg },
+  content: { padding: space.lg, paddingBottom: 48 },
   item: {
     backgroundColor: colors.card,
     borderRadius: radius,

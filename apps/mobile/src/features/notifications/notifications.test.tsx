@@ -110,3 +110,35 @@ test("signed out there is no bell", async () => {
   expect((await screen.findAllByText("Feed")).length).toBeGreaterThan(0);
   expect(screen.queryByRole("link", { name: /^Notifications/ })).toBeNull();
 });
+
+test("scrolling to the end of the inbox loads the next cursor page, and marking read keeps both pages", async () => {
+  const newer = makeNotification({ title: "Page one news" });
+  let older = makeNotification({ title: "Page two news" });
+  const api = fakeApi({
+    ...meRoute(makeUser()),
+    "GET /notifications": ({ query }) =>
+      query.get("cursor") === "c2" ? { items: [older], nextCursor: null } : { items: [newer], nextCursor: "c2" },
+    "GET /notifications/unread-count": () => ({ count: 2 }),
+    "POST /notifications/:id/read": () => {
+      older = { ...older, readAt: new Date().toISOString() };
+      return reply(204);
+    },
+  });
+  signIn(makeSession());
+  renderApp("/notifications");
+  expect(await screen.findByText("Page one news")).toBeTruthy();
+  expect(screen.queryByText("Page two news")).toBeNull();
+
+  fireEvent(screen.getByTestId("notifications-list"), "onEndReached");
+  expect(await screen.findByText("Page two news")).toBeTruthy();
+  expect(screen.getByText("Page one news")).toBeTruthy();
+  const cursors = () => api.callsTo("GET", "/notifications").map((c) => c.query.get("cursor"));
+  expect(cursors()).toEqual([null, "c2"]);
+
+  // The last page has no cursor: reaching the end again asks for nothing more.
+  fireEvent(screen.getByTestId("notifications-list"), "onEndReached");
+  fireEvent.press(screen.getByRole("button", { name: "Mark read: Page two news" }));
+  await waitFor(() => expect(screen.queryByRole("button", { name: "Mark read: Page two news" })).toBeNull());
+  expect(screen.getByText("Page one news")).toBeTruthy();
+  expect(cursors()).toEqual([null, "c2", null, "c2"]);
+});

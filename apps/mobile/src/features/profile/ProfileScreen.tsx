@@ -1,4 +1,4 @@
-// Profile tab: study stats, settings (name, narration, playback speed), sync state, sign out.
+// Profile tab: study stats, settings (name, narration, playback speed, notifications), sync state, sign out.
 import { SUBJECT_LABELS, type User, UserUpdateInput } from "@lm/core";
 import { useState } from "react";
 import { StyleSheet, Switch, Text, View } from "react-native";
@@ -11,6 +11,7 @@ import { API_URL } from "../../config/api-url";
 import { errorMessage } from "../../lib/query-client";
 import { RequireAuth } from "../auth/RequireAuth";
 import { useAuth } from "../auth/auth-context";
+import { NotificationSettings } from "../notifications/NotificationSettings";
 import { useOffline } from "../offline/offline-context";
 import { useMastery } from "./api/get-mastery";
 import { useStats } from "./api/get-stats";
@@ -122,6 +123,8 @@ function Profile({ user }: { user: User }) {
       </View>
       {saved ? <Notice tone="success">Saved.</Notice> : null}
       <ErrorText>{error}</ErrorText>
+
+      <NotificationSettings user={user} />
 
       <Text accessibilityRole="header" style={styles.section}>
         Sync
