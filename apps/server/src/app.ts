@@ -72,7 +72,14 @@ async function openStorage(
 export async function createContext(config: Config, opts: ContextOptions = {}): Promise<AppContext> {
   const log = opts.log ?? createLogger(config.logLevel);
   const dataDir = config.env === "test" && !config.dataDir ? null : config.dataDir;
-  const db = opts.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir, log: dbLogger(log) }));
+  const db =
+    opts.db ??
+    (await openDb({
+      databaseUrl: config.databaseUrl,
+      listenUrl: config.databaseListenUrl,
+      dataDir,
+      log: dbLogger(log),
+    }));
   if (opts.migrate !== false) {
     const applied = await migrate(db);
     if (applied.length) log.info({ applied }, "migrations applied");

@@ -18,6 +18,12 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
+  // A direct connection for LISTEN when DATABASE_URL goes through PgBouncer in transaction mode,
+  // which cannot hold a session's LISTEN (deploy/CAPACITY.md).
+  DATABASE_LISTEN_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+    .optional(),
   DATABASE_READ_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
@@ -101,6 +107,7 @@ function toConfig(env: z.infer<typeof Env>) {
     appUrl,
     databaseUrl: env.DATABASE_URL,
     databaseReadUrl: env.DATABASE_READ_URL,
+    databaseListenUrl: env.DATABASE_LISTEN_URL,
     redisUrl: env.REDIS_URL,
     /** A Redis command slower than this fails (a hung server): auth limits close, the rest opens. */
     redisCommandTimeoutMs: 1_000,

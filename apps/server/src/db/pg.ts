@@ -9,13 +9,15 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openPg(
   url: string,
-  opts: { max?: number; log?: (msg: string, err?: unknown) => void } = {},
+  opts: { max?: number; log?: (msg: string, err?: unknown) => void; listenUrl?: string } = {},
 ): Promise<Db> {
   const max = opts.max ?? 20;
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
-  const listener = pgListener(url, opts.log);
+  // LISTEN needs a session of its own: through PgBouncer's transaction mode it would be lost
+  // between transactions, so a pooled deployment points it at PostgreSQL directly.
+  const listener = pgListener(opts.listenUrl ?? url, opts.log);
   await pool.query("select 1");
 
   const over = (client: pg.PoolClient | pg.Pool): Queryable => ({
