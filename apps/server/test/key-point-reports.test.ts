@@ -106,6 +106,19 @@ describe("POST /videos/:id/key-points/:index/regenerate", () => {
     expect(open).toEqual([{ key_point_index: null }]);
   });
 
+  it("the lesson's video showed the old wording, so it is rendered again", async () => {
+    const owner = await makeUser(s);
+    const id = await makeLesson(owner);
+    await s.ctx.db.query(
+      "insert into public.video_media (video_id, status, progress, attempts) values ($1, 'READY', 1, 1)",
+      [id],
+    );
+    const res = await regenerate(owner, id, 1);
+    expect(res.status).toBe(200);
+    // PENDING until the worker claims it; UNAVAILABLE (with its reason) where nothing can render.
+    expect(["PENDING", "RENDERING", "UNAVAILABLE"]).toContain(res.body.media.status);
+  });
+
   it("a lesson without notes cannot rewrite from them: 409", async () => {
     const owner = await makeUser(s);
     const id = await makeLesson(owner, null);

@@ -1,9 +1,11 @@
 // Regenerating one key point (issue 17 item 6): the creator rewrites a point students called
 // inaccurate. It is rewritten from the lesson's notes (no model needed, so it works offline) and
-// its inaccuracy reports are closed, since they were about the old wording.
+// its inaccuracy reports are closed, since they were about the old wording. The rendered video
+// showed the old wording too, so it is rendered again (the slides serve until it is ready).
 import { rewriteKeyPoint } from "../ai/grounding.js";
 import type { AppContext } from "../context.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
+import { prepareRender, queueRender } from "../media/render/queue.js";
 import type { AuthInfo } from "../http/express.js";
 import * as reports from "./reports.js";
 import * as repo from "./repository.js";
@@ -26,5 +28,7 @@ export async function regenerateKeyPoint(ctx: AppContext, id: string, index: num
     const sources = row.key_points.map((_, i) => row.key_point_sources?.[i] ?? null).with(index, rewritten.source);
     await repo.replaceKeyPoints(tx, id, keyPoints, sources);
     await reports.resolveKeyPoint(tx, id, index, auth.userId);
+    await prepareRender(ctx, tx, id);
   });
+  await queueRender(ctx, id).catch((err) => ctx.log.warn({ err, videoId: id }, "render not queued; resumed later"));
 }
