@@ -1,18 +1,30 @@
-// The lesson's key points. On a lesson made from notes, tapping a point shows the sentence of the
-// notes it came from ("From your notes: …"), so a student can check it; tapping again hides it.
+// The lesson's key points. Tapping one opens it: on a lesson made from notes, the sentence of the
+// notes it came from ("From your notes: …"), so a student can check it; for a signed-in student,
+// "Report inaccuracy" (to the moderators); for the lesson's creator, "Rewrite from my notes".
+// Tapping again closes it. Without a source or an action, a point is plain text.
 import type { Video } from "@lm/core";
 import { useState } from "react";
 import { Pressable, StyleSheet, Text, View } from "react-native";
+import { Button } from "../../components/ui/Button";
+import { ErrorText, Notice } from "../../components/ui/Screen";
 import { colors, space } from "../../components/ui/theme";
+import { errorMessage } from "../../lib/query-client";
+import { useRegenerateKeyPoint, useReportKeyPoint } from "../videos/api/key-point-actions";
 
-export function KeyPoints({ video: v }: { video: Pick<Video, "keyPoints" | "keyPointSources"> }) {
+type Lesson = Pick<Video, "keyPoints" | "keyPointSources"> & { id?: string };
+
+/** What the viewer may do with a key point: nothing (signed out), report it, or rewrite it. */
+export type KeyPointRole = "none" | "student" | "creator";
+
+export function KeyPoints({ video: v, viewer = "none" }: { video: Lesson; viewer?: KeyPointRole }) {
   const [shown, setShown] = useState<number | null>(null);
+  const acts = viewer !== "none" && !!v.id;
   return (
     <View>
       {v.keyPoints.map((k, i) => {
         const source = v.keyPointSources?.[i];
         const label = `${i + 1}. ${k}`;
-        if (!source) {
+        if (!source && !acts) {
           return (
             // biome-ignore lint/suspicious/noArrayIndexKey: key points may repeat; their order never changes
             <Text key={i} style={styles.body}>
@@ -22,23 +34,62 @@ export function KeyPoints({ video: v }: { video: Pick<Video, "keyPoints" | "keyP
         }
         const open = shown === i;
         return (
-          <Pressable
-            // biome-ignore lint/suspicious/noArrayIndexKey: key points may repeat; their order never changes
-            key={i}
-            onPress={() => setShown(open ? null : i)}
-            accessibilityRole="button"
-            accessibilityState={{ expanded: open }}
-            accessibilityHint="Shows where this comes from in your notes"
-          >
-            <Text style={styles.body}>{label}</Text>
-            {open ? (
+          // biome-ignore lint/suspicious/noArrayIndexKey: key points may repeat; their order never changes
+          <View key={i}>
+            <Pressable
+              onPress={() => setShown(open ? null : i)}
+              accessibilityRole="button"
+              accessibilityState={{ expanded: open }}
+              accessibilityHint={source ? "Shows where this comes from in your notes" : "Shows what you can do with it"}
+            >
+              <Text style={styles.body}>{label}</Text>
+            </Pressable>
+            {open && source ? (
               <Text style={styles.source}>
                 <Text style={styles.sourceLead}>From your notes: </Text>“{source.text}”
               </Text>
             ) : null}
-          </Pressable>
+            {open && acts && v.id ? <KeyPointAction videoId={v.id} index={i} viewer={viewer} /> : null}
+          </View>
         );
       })}
+    </View>
+  );
+}
+
+function KeyPointAction({ videoId, index, viewer }: { videoId: string; index: number; viewer: KeyPointRole }) {
+  const report = useReportKeyPoint(videoId);
+  const rewrite = useRegenerateKeyPoint(videoId);
+  const n = index + 1;
+  if (viewer === "creator") {
+    return (
+      <View style={styles.actions} accessibilityLiveRegion="polite">
+        {rewrite.isSuccess ? <Notice tone="success">Key point {n} rewritten from your notes.</Notice> : null}
+        <Button
+          label="Rewrite from my notes"
+          accessibilityLabel={`Rewrite key point ${n} from the notes`}
+          variant="ghost"
+          busy={rewrite.isPending}
+          onPress={() => rewrite.mutate(index)}
+        />
+        {rewrite.isError ? <ErrorText>{errorMessage(rewrite.error)}</ErrorText> : null}
+      </View>
+    );
+  }
+  return (
+    <View style={styles.actions} accessibilityLiveRegion="polite">
+      {report.isSuccess ? (
+        <Notice tone="success">Thanks — a moderator will review this key point.</Notice>
+      ) : (
+        <Button
+          label="Report inaccuracy"
+          accessibilityLabel={`Report inaccuracy in key point ${n}`}
+          variant="ghost"
+          busy={report.isPending}
+          onPress={() => report.mutate(index)}
+        />
+      )}
+      {report.isError ? <ErrorText>{errorMessage(report.error)}</ErrorText> : null}
     </View>
   );
 }
@@ -54,4 +105,5 @@ const styles = StyleSheet.create({
     borderLeftColor: colors.border,
   },
   sourceLead: { fontWeight: "700" },
+  actions: { marginBottom: space.sm, alignItems: "flex-start" },
 });

@@ -104,6 +104,8 @@ export function VideoScreen() {
   const v = video.data;
   // Only published lessons can be reported, by a signed-in student who did not make it.
   const canReport = !!user && user.id !== v.createdBy.id && v.status === "PUBLIC";
+  // Students report a key point as inaccurate; the creator of a lesson made from notes rewrites it.
+  const keyPointRole = user?.id === v.createdBy.id && v.keyPointSources ? "creator" : canReport ? "student" : "none";
   if (!isVideoFinished(v.status) || v.status === "FAILED" || v.status === "REJECTED") {
     return (
       <Screen>
@@ -131,7 +133,7 @@ export function VideoScreen() {
       <Text accessibilityRole="header" style={styles.heading}>
         Key points
       </Text>
-      <KeyPoints video={v} />
+      <KeyPoints video={v} viewer={keyPointRole} />
       {user ? <AddCardsButton videoId={videoId} /> : null}
       <RatingStars video={v} />
       {canReport ? <ReportLesson key={videoId} videoId={videoId} /> : null}

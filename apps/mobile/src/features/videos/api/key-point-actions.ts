@@ -1,0 +1,16 @@
+// Per key point (issue 17 item 6), as on the web: a student reports one as inaccurate; the lesson's
+// creator rewrites it from the notes, and the answer replaces the cached lesson.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { api } from "../../../lib/api";
+import { videoKeys } from "./keys";
+
+export const useReportKeyPoint = (videoId: string) =>
+  useMutation({ mutationFn: (index: number) => api.reportVideo(videoId, undefined, index) });
+
+export function useRegenerateKeyPoint(videoId: string) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (index: number) => api.regenerateKeyPoint(videoId, index),
+    onSuccess: (video) => qc.setQueryData(videoKeys.detail(videoId), video),
+  });
+}
