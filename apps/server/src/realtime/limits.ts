@@ -71,9 +71,15 @@ export function messageBudget(limits: Required<RealtimeLimits>, now: () => numbe
     const t = now();
     tokens = Math.min(limits.messageBurst, tokens + ((t - refilledAt) * limits.messagesPerSecond) / 1000);
     refilledAt = t;
+    // A flood ends when the client has been calm long enough to refill the whole burst. A token
+    // that trickles back mid-flood lets one message through but does not start a new episode (it
+    // used to: a flood read in chunks by a loaded server got an error per chunk and more drops).
+    if (tokens >= limits.messageBurst) {
+      warned = false;
+      dropped = 0;
+    }
     if (tokens >= 1) {
       tokens -= 1;
-      warned = false;
       return "ok";
     }
     dropped += 1;
