@@ -30,7 +30,9 @@ export default defineConfig({
   testDir: ".",
   testMatch: /.*\.spec\.ts$/,
   outputDir: join(root, "e2e", "test-results"),
-  timeout: 240_000,
+  // Each journey is one long test (3–4 min on an idle 2-core machine, two journeys side by side):
+  // the budget leaves room for a loaded CI runner.
+  timeout: 420_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
   workers: 2,
