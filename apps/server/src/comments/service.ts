@@ -2,7 +2,7 @@
 import { notifyCreator } from "../notifications/activity.js";
 import type { Comment, CommentCreateInput, Page, PageQuery } from "@lm/core";
 import { moderateText } from "../ai/moderation.js";
-import { asServiceWithin, type Db } from "../db/index.js";
+import { asServiceWithin, type Db, type Queryable } from "../db/index.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
 import type { Queue } from "../jobs/queue.js";
@@ -11,7 +11,7 @@ import { decodeCursor, toPage } from "../db/keyset-cursor.js";
 import { MODERATE_COMMENT, type ModerateCommentJob } from "./moderation-job.js";
 import { toComment, type Viewer } from "./presenter.js";
 import * as repo from "./repository.js";
-import { fromVerdict, HELD_AFTER_EDIT, heldForReview } from "./rules.js";
+import { fromVerdict, HELD_AFTER_EDIT, heldForReview, REJECTED_BY_MODERATOR } from "./rules.js";
 
 export class CommentsService {
   constructor(
@@ -104,4 +104,37 @@ export class CommentsService {
 export async function findPublicComment(db: Db, id: string): Promise<Comment | null> {
   const row = await db.asService((tx) => repo.findComment(tx, id));
   return row && !row.is_hidden ? toComment(row, undefined) : null;
+}
+
+// The moderation feature works the review queue through these two, never through repository.ts
+// (issue 14 item 6): the comments feature keeps its SQL and what a decision stores.
+
+/** FLAGGED comments, hidden ones included, oldest first; RLS lets moderators read every comment. */
+export async function flaggedComments(db: Db, auth: AuthInfo, query: PageQuery): Promise<Page<Comment>> {
+  const after = decodeCursor(query.cursor);
+  const rows = await db.withUser({ userId: auth.userId }, (tx) => repo.listFlagged(tx, query.limit, after));
+  return toPage(rows, query.limit, (r) => toComment(r, auth));
+}
+
+/**
+ * A moderator's decision, written in the caller's service transaction (comment UPDATEs are the
+ * author's under RLS). Null when there is no such comment. `wasHeld`: it was hidden before the
+ * decision (the row is locked first, so two moderators decide in turn).
+ */
+export async function reviewComment(
+  tx: Queryable,
+  reviewer: AuthInfo,
+  id: string,
+  decision: "APPROVE" | "REJECT",
+): Promise<{ comment: Comment; wasHeld: boolean } | null> {
+  const wasHeld = await repo.heldBefore(tx, id);
+  const decided = await repo.applyReview(
+    tx,
+    id,
+    reviewer.userId,
+    decision === "APPROVE"
+      ? { isHidden: false, status: "APPROVED", reason: null }
+      : { isHidden: true, status: "REJECTED", reason: REJECTED_BY_MODERATOR },
+  );
+  return decided ? { comment: toComment(decided, reviewer), wasHeld } : null;
 }
