@@ -133,7 +133,7 @@ export async function startVideoWorkers(ctx: AppContext) {
   await resumeUnfinished(ctx);
   // Trending scores and the queue-depth gauge, refreshed in the background.
   const tick = async () => {
-    await ctx.db.asService((tx) => tx.query("select public.refresh_trending_scores()")).catch(() => {});
+    await ctx.db.asService(repo.refreshTrendingScores).catch(() => {});
     setGenerationQueueDepth(await ctx.queue.depth(JOBS.generateVideo).catch(() => 0));
   };
   await tick();
