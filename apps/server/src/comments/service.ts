@@ -5,8 +5,8 @@ import { moderateText } from "../ai/moderation.js";
 import { asServiceWithin, type Db, type Queryable } from "../db/index.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
+import { sendAsUser } from "../jobs/in-transaction.js";
 import type { Queue } from "../jobs/queue.js";
-import type { Logger } from "../logger.js";
 import { decodeCursor, toPage } from "../db/keyset-cursor.js";
 import { MODERATE_COMMENT, type ModerateCommentJob } from "./moderation-job.js";
 import { toComment, type Viewer } from "./presenter.js";
@@ -17,7 +17,6 @@ export class CommentsService {
   constructor(
     private readonly db: Db,
     private readonly queue: Queue,
-    private readonly log: Logger,
   ) {}
 
   async list(viewer: Viewer, query: PageQuery & { videoId: string }): Promise<Page<Comment>> {
@@ -42,28 +41,27 @@ export class CommentsService {
       // Only a published comment is news for the creator; a held one waits for its review.
       if (inserted && verdict.status === "APPROVED")
         await notifyCreator(tx, auth.userId, "comment", { id: video.id, createdBy: video.created_by });
+      if (inserted && verdict.status === "FLAGGED") await this.askSecondOpinion(tx, auth.userId, inserted.id);
       return inserted;
     });
     if (!row) throw notFound("Comment");
-    if (verdict.status === "FLAGGED") await this.askSecondOpinion(row.id);
     return toComment(row, auth);
   }
 
   async update(auth: AuthInfo, id: string, text: string): Promise<Comment> {
     const verdict = moderateText(text);
-    let askModel = false;
     const row = await this.db.withUser({ userId: auth.userId }, async (tx) => {
       const current = await repo.findComment(tx, id);
       if (!current || !(await repo.visibleVideo(tx, current.video_id))) throw notFound("Comment");
       if (current.user_id !== auth.userId) throw forbidden("Only the author can edit a comment");
       const held = heldForReview(current) && verdict.status !== "REJECTED";
-      askModel = !held && verdict.status === "FLAGGED";
-      return asServiceWithin(tx, auth.userId, () =>
+      const updated = await asServiceWithin(tx, auth.userId, () =>
         repo.updateText(tx, id, auth.userId, text, held ? HELD_AFTER_EDIT : fromVerdict(verdict)),
       );
+      if (updated && !held && verdict.status === "FLAGGED") await this.askSecondOpinion(tx, auth.userId, updated.id);
+      return updated;
     });
     if (!row) throw notFound("Comment");
-    if (askModel) await this.askSecondOpinion(row.id);
     return toComment(row, auth);
   }
 
@@ -87,13 +85,12 @@ export class CommentsService {
     });
   }
 
-  private async askSecondOpinion(commentId: string) {
-    try {
-      await this.queue.send<ModerateCommentJob>(MODERATE_COMMENT, { commentId });
-    } catch (err) {
-      // The comment is already stored hidden and FLAGGED, so it waits in the human queue anyway.
-      this.log.warn({ err, commentId }, "could not queue the moderation second opinion");
-    }
+  /**
+   * The model's second opinion on a FLAGGED text, queued in the transaction that stores it: the job
+   * exists exactly when the comment does. Until it runs the comment waits hidden (and in the human queue).
+   */
+  private askSecondOpinion(tx: Queryable, userId: string, commentId: string) {
+    return sendAsUser<ModerateCommentJob>(this.queue, tx, userId, MODERATE_COMMENT, { commentId });
   }
 }
 
