@@ -34,7 +34,7 @@ import { diskStorage, type Storage } from "./media/storage.js";
 import { openApiRoutes } from "./openapi/routes.js";
 import { features } from "./features.js";
 import { watchContext } from "./observability/watch.js";
-import { QUEUES } from "./jobs/queues.js";
+import { JOBS, QUEUES } from "./jobs/queues.js";
 import { startHousekeeping } from "./jobs/housekeeping.js";
 import { startQueue } from "./jobs/queue.js";
 import { UsersService } from "./users/service.js";
@@ -141,7 +141,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   const storage = await openStorage(config, dataDir, health, closers);
   const queue = await startQueue({ db, databaseUrl: config.databaseUrl, log, queues: QUEUES });
   closers.push(() => queue.stop());
-  health.queue = async () => ({ ok: true, detail: `${await queue.depth("generate-video")} waiting` });
+  health.queue = async () => ({ ok: true, detail: `${await queue.depth(JOBS.generateVideo)} waiting` });
   const sessions = await sessionCache(db, closers);
   const ctx: AppContext = {
     config,

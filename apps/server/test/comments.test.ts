@@ -105,6 +105,23 @@ describe("posting comments", () => {
     expect(jobs[0].n).toBe(1);
   });
 
+  it("an edit the lexical pass FLAGS is hidden and queued for the second opinion too", async () => {
+    const owner = await makeUser(s);
+    const author = await makeUser(s);
+    const video = await makeVideo(owner.id);
+    const c = (await post(author.token, video, "Nice video")).body;
+    const edited = await s.api("PATCH", `/comments/${c.id}`, {
+      token: author.token,
+      body: { text: "this lesson is sh1t" },
+    });
+    expect(edited.body).toMatchObject({ isHidden: true, moderationStatus: "FLAGGED" });
+    const jobs = await s.ctx.db.query<{ n: number }>(
+      "select count(*)::int as n from pgboss.job where name = 'moderate-comment' and data->>'commentId' = $1",
+      [c.id],
+    );
+    expect(jobs[0].n).toBe(1);
+  });
+
   it.each([
     "Scunthorpe is where my teacher grew up",
     "The assassin of Franz Ferdinand started a war",

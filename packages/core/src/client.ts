@@ -139,7 +139,7 @@ export class ApiClient {
   private async doRefresh(): Promise<boolean> {
     const current = this.tokens.get();
     if (!current) return false;
-    const res = await this.send("POST", "/auth/refresh-token", {
+    const res = await this.send(endpoints.auth.refresh.method, pathOf(endpoints.auth.refresh), {
       body: { refreshToken: current.refreshToken },
       auth: false,
     });
@@ -307,8 +307,8 @@ export class ApiClient {
   ) => this.call(endpoints.planner.list, { query });
   createEvent = (input: PlannerEventCreateInput, idempotencyKey?: string) =>
     this.call(endpoints.planner.create, { body: input, idempotencyKey });
-  updateEvent = (id: string, input: PlannerEventUpdateInput) =>
-    this.call(endpoints.planner.update, { params: { id }, body: input });
+  updateEvent = (id: string, input: PlannerEventUpdateInput, idempotencyKey?: string) =>
+    this.call(endpoints.planner.update, { params: { id }, body: input, idempotencyKey });
   deleteEvent = (id: string) => this.call(endpoints.planner.remove, { params: { id } });
   calendarFeed = () => this.call(endpoints.planner.feedUrl);
   rotateCalendarFeed = () => this.call(endpoints.planner.rotateFeed, { body: {} });

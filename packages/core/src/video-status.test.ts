@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { VIDEO_STATUSES } from "./constants.js";
-import { isVideoFinished, isVideoInProgress } from "./video-status.js";
+import { VideoMedia } from "./schemas/videos.js";
+import { isVideoFinished, isVideoInProgress, unavailableMedia } from "./video-status.js";
 
 describe("video status", () => {
   it("counts only queued and generating lessons as in progress", () => {
@@ -12,5 +13,15 @@ describe("video status", () => {
     expect(isVideoFinished("FAILED")).toBe(true);
     expect(isVideoFinished("REJECTED")).toBe(true);
     expect(isVideoFinished("GENERATING")).toBe(false);
+  });
+
+  it("describes a lesson without a video as the contract's VideoMedia, nothing to play, with its reason", () => {
+    const media = VideoMedia.parse(unavailableMedia("There is no lesson to make a video of."));
+    expect(media).toMatchObject({
+      status: "UNAVAILABLE",
+      mp4Url: null,
+      failureReason: "There is no lesson to make a video of.",
+    });
+    expect(unavailableMedia().failureReason).toBeNull();
   });
 });

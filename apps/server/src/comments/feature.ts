@@ -14,7 +14,7 @@ export const commentsFeature: Feature = {
     });
   },
   routes(api, ctx) {
-    const service = new CommentsService(ctx.db, ctx.queue, ctx.log);
+    const service = new CommentsService(ctx.db, ctx.queue);
     api.use(commentRoutes(service, ctx.config.requireVerifiedEmail));
   },
 };

@@ -2,22 +2,21 @@
 import { notifyCreator } from "../notifications/activity.js";
 import type { Comment, CommentCreateInput, Page, PageQuery } from "@lm/core";
 import { moderateText } from "../ai/moderation.js";
-import { asServiceWithin, type Db } from "../db/index.js";
+import { asServiceWithin, type Db, type Queryable } from "../db/index.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
+import { sendAsUser } from "../jobs/in-transaction.js";
 import type { Queue } from "../jobs/queue.js";
-import type { Logger } from "../logger.js";
 import { decodeCursor, toPage } from "../db/keyset-cursor.js";
 import { MODERATE_COMMENT, type ModerateCommentJob } from "./moderation-job.js";
 import { toComment, type Viewer } from "./presenter.js";
 import * as repo from "./repository.js";
-import { fromVerdict, HELD_AFTER_EDIT, heldForReview } from "./rules.js";
+import { fromVerdict, HELD_AFTER_EDIT, heldForReview, REJECTED_BY_MODERATOR } from "./rules.js";
 
 export class CommentsService {
   constructor(
     private readonly db: Db,
     private readonly queue: Queue,
-    private readonly log: Logger,
   ) {}
 
   async list(viewer: Viewer, query: PageQuery & { videoId: string }): Promise<Page<Comment>> {
@@ -42,28 +41,27 @@ export class CommentsService {
       // Only a published comment is news for the creator; a held one waits for its review.
       if (inserted && verdict.status === "APPROVED")
         await notifyCreator(tx, auth.userId, "comment", { id: video.id, createdBy: video.created_by });
+      if (inserted && verdict.status === "FLAGGED") await this.askSecondOpinion(tx, auth.userId, inserted.id);
       return inserted;
     });
     if (!row) throw notFound("Comment");
-    if (verdict.status === "FLAGGED") await this.askSecondOpinion(row.id);
     return toComment(row, auth);
   }
 
   async update(auth: AuthInfo, id: string, text: string): Promise<Comment> {
     const verdict = moderateText(text);
-    let askModel = false;
     const row = await this.db.withUser({ userId: auth.userId }, async (tx) => {
       const current = await repo.findComment(tx, id);
       if (!current || !(await repo.visibleVideo(tx, current.video_id))) throw notFound("Comment");
       if (current.user_id !== auth.userId) throw forbidden("Only the author can edit a comment");
       const held = heldForReview(current) && verdict.status !== "REJECTED";
-      askModel = !held && verdict.status === "FLAGGED";
-      return asServiceWithin(tx, auth.userId, () =>
+      const updated = await asServiceWithin(tx, auth.userId, () =>
         repo.updateText(tx, id, auth.userId, text, held ? HELD_AFTER_EDIT : fromVerdict(verdict)),
       );
+      if (updated && !held && verdict.status === "FLAGGED") await this.askSecondOpinion(tx, auth.userId, updated.id);
+      return updated;
     });
     if (!row) throw notFound("Comment");
-    if (askModel) await this.askSecondOpinion(row.id);
     return toComment(row, auth);
   }
 
@@ -87,13 +85,12 @@ export class CommentsService {
     });
   }
 
-  private async askSecondOpinion(commentId: string) {
-    try {
-      await this.queue.send<ModerateCommentJob>(MODERATE_COMMENT, { commentId });
-    } catch (err) {
-      // The comment is already stored hidden and FLAGGED, so it waits in the human queue anyway.
-      this.log.warn({ err, commentId }, "could not queue the moderation second opinion");
-    }
+  /**
+   * The model's second opinion on a FLAGGED text, queued in the transaction that stores it: the job
+   * exists exactly when the comment does. Until it runs the comment waits hidden (and in the human queue).
+   */
+  private askSecondOpinion(tx: Queryable, userId: string, commentId: string) {
+    return sendAsUser<ModerateCommentJob>(this.queue, tx, userId, MODERATE_COMMENT, { commentId });
   }
 }
 
@@ -104,4 +101,37 @@ export class CommentsService {
 export async function findPublicComment(db: Db, id: string): Promise<Comment | null> {
   const row = await db.asService((tx) => repo.findComment(tx, id));
   return row && !row.is_hidden ? toComment(row, undefined) : null;
+}
+
+// The moderation feature works the review queue through these two, never through repository.ts
+// (issue 14 item 6): the comments feature keeps its SQL and what a decision stores.
+
+/** FLAGGED comments, hidden ones included, oldest first; RLS lets moderators read every comment. */
+export async function flaggedComments(db: Db, auth: AuthInfo, query: PageQuery): Promise<Page<Comment>> {
+  const after = decodeCursor(query.cursor);
+  const rows = await db.withUser({ userId: auth.userId }, (tx) => repo.listFlagged(tx, query.limit, after));
+  return toPage(rows, query.limit, (r) => toComment(r, auth));
+}
+
+/**
+ * A moderator's decision, written in the caller's service transaction (comment UPDATEs are the
+ * author's under RLS). Null when there is no such comment. `wasHeld`: it was hidden before the
+ * decision (the row is locked first, so two moderators decide in turn).
+ */
+export async function reviewComment(
+  tx: Queryable,
+  reviewer: AuthInfo,
+  id: string,
+  decision: "APPROVE" | "REJECT",
+): Promise<{ comment: Comment; wasHeld: boolean } | null> {
+  const wasHeld = await repo.heldBefore(tx, id);
+  const decided = await repo.applyReview(
+    tx,
+    id,
+    reviewer.userId,
+    decision === "APPROVE"
+      ? { isHidden: false, status: "APPROVED", reason: null }
+      : { isHidden: true, status: "REJECTED", reason: REJECTED_BY_MODERATOR },
+  );
+  return decided ? { comment: toComment(decided, reviewer), wasHeld } : null;
 }

@@ -1,10 +1,18 @@
 // Bearer authentication (JWT + live session) and the guards routes compose.
 import type { RequestHandler } from "express";
-import type { AuthService } from "../auth/service.js";
 import { AppError, unauthorized } from "./errors.js";
+import type { AuthInfo } from "./express.js";
+
+/**
+ * What the middleware needs from the auth feature (AuthService fits it). Declared here so http/
+ * does not import auth/, which imports http/ for its errors and routes (issue 14 item 6).
+ */
+export interface Authenticator {
+  authenticate(bearer: string): Promise<AuthInfo | null>;
+}
 
 /** Reads the bearer token when present. A present but dead token is a 401, so clients refresh. */
-export function authenticate(auth: AuthService): RequestHandler {
+export function authenticate(auth: Authenticator): RequestHandler {
   return async (req, _res, next) => {
     const header = req.headers.authorization;
     if (header) {

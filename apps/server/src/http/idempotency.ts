@@ -1,6 +1,6 @@
 // Idempotency-Key on every POST: same key + same body within 24 h replays the first response.
+import { createHash } from "node:crypto";
 import type { RequestHandler } from "express";
-import { sha256 } from "../auth/tokens.js";
 import type { Db } from "../db/index.js";
 import { AppError } from "./errors.js";
 
@@ -16,9 +16,8 @@ export function idempotency(db: Db): RequestHandler {
       });
     }
     const scope = req.auth ? `u:${req.auth.userId}` : `ip:${req.ip}`;
-    const requestHash = sha256(
-      `${req.method} ${req.originalUrl}\n${typeof req.body === "string" ? req.body : JSON.stringify(req.body ?? null)}`,
-    );
+    const body = typeof req.body === "string" ? req.body : JSON.stringify(req.body ?? null);
+    const requestHash = createHash("sha256").update(`${req.method} ${req.originalUrl}\n${body}`).digest("hex");
 
     // Expired records are replaced; a live one decides the outcome.
     await db.query(

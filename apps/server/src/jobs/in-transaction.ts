@@ -31,3 +31,12 @@ export function sendAsUser<T extends object>(queue: Queue, tx: Queryable, userId
     (db) => queue.boss.send(name, data, { db }),
   );
 }
+
+/** Queues one job in `tx`, a service transaction (`asService`): a worker's write, a publication. */
+export function sendAsService<T extends object>(queue: Queue, tx: Queryable, name: JobName, data: T) {
+  return inQueueRole(
+    tx,
+    () => actAs(tx, "service_role"),
+    (db) => queue.boss.send(name, data, { db }),
+  );
+}

@@ -177,3 +177,6 @@ export const unfinished = (tx: Queryable) =>
   tx.query<{ id: string; status: string; attempts: number }>(
     "select id, status, attempts from public.videos where status in ('PENDING', 'GENERATING') order by created_at",
   );
+
+/** Recomputes every lesson's trending score (the worker's minute tick; see the SQL function). */
+export const refreshTrendingScores = (tx: Queryable) => tx.query("select public.refresh_trending_scores()");

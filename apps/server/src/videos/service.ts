@@ -1,9 +1,18 @@
 // Videos: creating a generation request, reading, editing, deleting, retrying, listing.
-import type { Video, VideoCreateInput, VideoListQuery, VideoUpdateInput } from "@lm/core";
+import type {
+  Page,
+  PageQuery,
+  ReportedVideo,
+  Video,
+  VideoCreateInput,
+  VideoListQuery,
+  VideoUpdateInput,
+} from "@lm/core";
 import type { z } from "zod";
 import { moderateText } from "../ai/moderation.js";
 import type { AppContext } from "../context.js";
 import type { Db, Queryable } from "../db/index.js";
+import { decodeCursor, toPage } from "../db/keyset-cursor.js";
 import { readerFor } from "../db/replica.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
 import { sendAsUser } from "../jobs/in-transaction.js";
@@ -160,4 +169,37 @@ export class VideosService {
   private enqueue(tx: Queryable, userId: string, videoId: string) {
     return sendAsUser(this.ctx.queue, tx, userId, JOBS.generateVideo, { videoId });
   }
+}
+
+// The moderation feature decides on reported lessons through these, never through repository.ts or
+// reports.ts (issue 14 item 6). The writes run in the caller's service transaction: closing reports
+// and taking down someone else's lesson are no user's rows.
+
+/** Published lessons with open reports, the longest-waiting first; RLS lets moderators read every report. */
+export async function reportedLessons(db: Db, auth: AuthInfo, query: PageQuery): Promise<Page<ReportedVideo>> {
+  const after = decodeCursor(query.cursor);
+  const rows = await db.withUser({ userId: auth.userId }, (tx) => reports.openQueue(tx, query.limit, after));
+  return toPage(rows, query.limit, (r) => ({
+    video: toVideo(r, true),
+    reportCount: r.report_count,
+    reasons: r.reasons,
+    firstReportedAt: r.first_reported_at.toISOString(),
+    reportedKeyPoints: r.reported_key_points,
+  }));
+}
+
+/** Closes the lesson's open reports; the number closed (0: nothing was waiting). */
+export const closeReports = (tx: Queryable, id: string, moderatorId: string) =>
+  reports.resolveOpen(tx, id, moderatorId);
+
+/** Takes a published lesson down (REJECTED; its creator reads `reason`). Undefined if it was not published. */
+export const takeDownLesson = (tx: Queryable, id: string, reason: string) => reports.removeLesson(tx, id, reason);
+
+/** Whether the lesson exists at all, whatever its state (the caller's role decides what is seen). */
+export const lessonExists = (tx: Queryable, id: string) => repo.exists(tx, id);
+
+/** A lesson as a moderator reads it: RLS lets moderators see every lesson, removed ones included. */
+export async function lessonForModerator(db: Db, auth: AuthInfo, id: string): Promise<Video | null> {
+  const row = await db.withUser({ userId: auth.userId }, (tx) => repo.findVisible(tx, id));
+  return row ? toVideo(row, true) : null;
 }

@@ -7,7 +7,7 @@ import type { AppContext } from "../context.js";
 import { JOBS, retryLimitOf } from "../jobs/queues.js";
 import { thumbnailKey, thumbnailUrl } from "../media/render/files.js";
 import { notifyLessonFailed, notifyLessonReady } from "../notifications/outcomes.js";
-import { prepareRender, queueRender } from "../media/render/queue.js";
+import { prepareRender } from "../media/render/queue.js";
 import { renderThumbnail } from "../media/thumbnail.js";
 import * as repo from "./repository.js";
 
@@ -65,9 +65,8 @@ async function runGeneration(ctx: AppContext, videoId: string, job: { id: string
       await prepareRender(ctx, tx, videoId);
       if (stored) await notifyLessonReady(tx, stored);
     });
+    // The lesson is out; its video follows in its own job (queued by prepareRender) and never holds it back.
     countGenerationJob("completed");
-    // The lesson is out; its video follows in its own job and never holds it back.
-    await queueRender(ctx, videoId).catch((err) => ctx.log.warn({ err, videoId }, "render not queued; resumed later"));
   } catch (err) {
     const lastTry = job.retryCount >= RETRY_LIMIT;
     if (err instanceof GenerationError) {
@@ -133,7 +132,7 @@ export async function startVideoWorkers(ctx: AppContext) {
   await resumeUnfinished(ctx);
   // Trending scores and the queue-depth gauge, refreshed in the background.
   const tick = async () => {
-    await ctx.db.asService((tx) => tx.query("select public.refresh_trending_scores()")).catch(() => {});
+    await ctx.db.asService(repo.refreshTrendingScores).catch(() => {});
     setGenerationQueueDepth(await ctx.queue.depth(JOBS.generateVideo).catch(() => 0));
   };
   await tick();

@@ -9,6 +9,7 @@ export function useDocumentTitle(title: string | undefined): void {
   }, [title]);
 }
 
+/** `value`, once it has stopped changing for `ms` (the mobile twin: apps/mobile/src/lib/hooks.ts). */
 export function useDebounced<T>(value: T, ms = 300): T {
   const [debounced, setDebounced] = useState(value);
   useEffect(() => {

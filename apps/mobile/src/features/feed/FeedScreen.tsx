@@ -2,12 +2,13 @@
 // endless list over cursor pages.
 import { DIFFICULTIES, SUBJECTS, type Video } from "@lm/core";
 import { useRouter } from "expo-router";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { FlatList, RefreshControl, StyleSheet, Text, TextInput, View } from "react-native";
 import { Button } from "../../components/ui/Button";
 import { ChoiceRow } from "../../components/ui/Chip";
 import { ErrorText, Loading, Muted, Notice } from "../../components/ui/Screen";
 import { colors, radius, space } from "../../components/ui/theme";
+import { useDebounced } from "../../lib/hooks";
 import { errorMessage } from "../../lib/query-client";
 import { useAuth } from "../auth/auth-context";
 import { useOnline } from "../offline/connectivity";
@@ -17,15 +18,6 @@ import { difficultyLabel, subjectLabel } from "../videos/format";
 
 const SORTS = ["new", "top", "trending"] as const satisfies readonly FeedSort[];
 const SORT_LABELS: Record<FeedSort, string> = { new: "Newest", top: "Top rated", trending: "Trending" };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** A visitor's first screen: what Little Monster is, and the two things to do here. */
 function Introduction({ onWatch }: { onWatch(): void }) {

@@ -110,6 +110,19 @@ describe("offline write queue", () => {
     expect(url).toBe("http://api.test/api/v1/planner/events");
     expect((init!.headers as Record<string, string>)["idempotency-key"]).toBe("abc-123");
   });
+
+  test("a queued planner edit replays as PATCH on its event, through the declared endpoint, with its key", async () => {
+    const fetchFn = jest.fn(
+      async (_url: string, _init?: RequestInit) => new Response(JSON.stringify({ id: "e 1" }), { status: 200 }),
+    );
+    const api = new ApiClient({ baseUrl: "http://api.test/api/v1", fetch: fetchFn as unknown as typeof fetch });
+    await sendWith(api)({ kind: "updateEvent", id: "e 1", input: { title: "moved" } }, "abc-456");
+    const [url, init] = fetchFn.mock.calls[0];
+    expect(url).toBe("http://api.test/api/v1/planner/events/e%201");
+    expect(init!.method).toBe("PATCH");
+    expect(JSON.parse(init!.body as string)).toEqual({ title: "moved" });
+    expect((init!.headers as Record<string, string>)["idempotency-key"]).toBe("abc-456");
+  });
 });
 
 describe("performOrQueue", () => {

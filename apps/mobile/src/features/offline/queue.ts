@@ -49,7 +49,7 @@ export function sendWith(api: ApiClient): SendWrite {
         return api.createEvent(write.input, key);
       case "updateEvent":
         // PATCH is idempotent by itself; the key only helps the server log the replay.
-        return api.request("PATCH", `/planner/events/${write.id}`, { body: write.input, idempotencyKey: key });
+        return api.updateEvent(write.id, write.input, key);
       case "createComment":
         return api.createComment(write.videoId, write.text, key);
       case "createVideo":

@@ -1,6 +1,6 @@
 // One lesson: the narrated player, summary, rating, report, quiz and live comments.
 import { useLocalSearchParams } from "expo-router";
-import { isVideoFinished, type Video } from "@lm/core";
+import { isVideoFinished, unavailableMedia, type Video } from "@lm/core";
 import { useEffect, useState } from "react";
 import { ActivityIndicator, StyleSheet, Text, View } from "react-native";
 import { Button } from "../../components/ui/Button";
@@ -22,17 +22,7 @@ import { KeyPoints } from "./KeyPoints";
 import { LessonVideo } from "./LessonVideo";
 import { Player } from "./Player";
 
-const NO_MEDIA: Video["media"] = {
-  status: "UNAVAILABLE",
-  progress: 0,
-  durationSec: null,
-  sizeBytes: null,
-  mp4Url: null,
-  captionsUrl: null,
-  chaptersUrl: null,
-  failureCode: null,
-  failureReason: null,
-};
+const NO_MEDIA = unavailableMedia();
 
 /**
  * The narrated MP4 once it is rendered; the slides while it renders (with its progress) or when there

@@ -1,6 +1,6 @@
 // video_media row → the contract's VideoMedia. URLs carry the render's version so caches may keep
 // each file for good; a new render gets new URLs.
-import type { MediaFailureCode, VideoMedia } from "@lm/core";
+import { type MediaFailureCode, unavailableMedia, type VideoMedia } from "@lm/core";
 
 /** The media columns every video query selects (`m` = video_media, left-joined: old lessons have none). */
 export const MEDIA_SELECT = `m.status as m_status, m.progress as m_progress, m.duration_sec as m_duration_sec,
@@ -30,19 +30,8 @@ const NO_LESSON = "There is no lesson to make a video of.";
 export function toVideoMedia(videoId: string, lessonStatus: string, r: MediaColumns): VideoMedia {
   const ready = r.m_status === "READY" && r.m_version !== null;
   const version = String(r.m_version);
-  if (r.m_status === null && (lessonStatus === "FAILED" || lessonStatus === "REJECTED")) {
-    return {
-      status: "UNAVAILABLE",
-      progress: 0,
-      durationSec: null,
-      sizeBytes: null,
-      mp4Url: null,
-      captionsUrl: null,
-      chaptersUrl: null,
-      failureCode: null,
-      failureReason: NO_LESSON,
-    };
-  }
+  if (r.m_status === null && (lessonStatus === "FAILED" || lessonStatus === "REJECTED"))
+    return unavailableMedia(NO_LESSON);
   return {
     status: r.m_status ?? "PENDING",
     progress: r.m_status === "READY" ? 100 : (r.m_progress ?? 0),

@@ -1,6 +1,7 @@
-// How lessons reach the render queue: when one publishes (prepareRender in the publishing
-// transaction, queueRender after it commits), and at worker start for anything a crash or an older
-// version left behind. The worker renders one lesson at a time by default.
+// How lessons reach the render queue: when one publishes (prepareRender, in the publishing
+// transaction), and at worker start for anything a crash or an older version left behind. The
+// worker renders one lesson at a time by default.
+import { sendAsService } from "../../jobs/in-transaction.js";
 import { JOBS } from "../../jobs/queues.js";
 import type { AppContext } from "../../context.js";
 import type { Queryable } from "../../db/index.js";
@@ -11,16 +12,17 @@ import { RenderThread } from "./thread/client.js";
 /** How many rows one resume pass touches: a huge backlog drains over several passes. */
 const RESUME_BATCH = 200;
 
-/** In the transaction that publishes a lesson: its video is due, or unavailable with the reason. */
+/**
+ * In the service transaction that publishes a lesson: its video is due, with its job queued in the
+ * same transaction (so a published lesson never waits for a resume pass), or unavailable with the reason.
+ */
 export async function prepareRender(ctx: AppContext, tx: Queryable, videoId: string) {
   const { unavailable } = ctx.render;
   if (unavailable) await repo.markUnavailable(tx, videoId, unavailable.code, unavailable.reason);
-  else await repo.markPending(tx, videoId);
-}
-
-/** After that transaction commits. A lost send is picked up by the next resume pass. */
-export async function queueRender(ctx: AppContext, videoId: string) {
-  if (ctx.render.renderer) await ctx.queue.send(JOBS.renderVideo, { videoId });
+  else {
+    await repo.markPending(tx, videoId);
+    if (ctx.render.renderer) await sendAsService(ctx.queue, tx, JOBS.renderVideo, { videoId });
+  }
 }
 
 /**
