@@ -5,7 +5,7 @@
 import { rewriteKeyPoint } from "../ai/grounding.js";
 import type { AppContext } from "../context.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
-import { prepareRender, queueRender } from "../media/render/queue.js";
+import { prepareRender } from "../media/render/queue.js";
 import type { AuthInfo } from "../http/express.js";
 import * as reports from "./reports.js";
 import * as repo from "./repository.js";
@@ -30,5 +30,4 @@ export async function regenerateKeyPoint(ctx: AppContext, id: string, index: num
     await reports.resolveKeyPoint(tx, id, index, auth.userId);
     await prepareRender(ctx, tx, id);
   });
-  await queueRender(ctx, id).catch((err) => ctx.log.warn({ err, videoId: id }, "render not queued; resumed later"));
 }
