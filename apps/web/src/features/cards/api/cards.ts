@@ -1,5 +1,5 @@
 // The deck on the web: the due queue (with its counts), reviews and adding a lesson's cards.
-import type { CardRating, DueCounts, DueQueue } from "@lm/core";
+import { type CardRating, type DueCounts, type DueQueue, dueRefetchDelay } from "@lm/core";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { useAuth } from "../../../stores/auth";
@@ -49,8 +49,9 @@ export function useDueCards() {
     queryKey: cardKeys.due,
     queryFn: () => api.dueCards(100),
     enabled: signedIn,
-    // Cards come due while the page is open (learning steps return within minutes).
-    refetchInterval: 60_000,
+    // Cards come due while the page is open (learning steps return within minutes): asked again when
+    // the next one is due, and at least every minute.
+    refetchInterval: (q) => Math.min(60_000, dueRefetchDelay(q.state.data?.counts)),
   });
 }
 
@@ -64,8 +65,9 @@ export function useDueCounts() {
     queryKey: cardKeys.counts,
     queryFn: async () => (await api.dueCards(1)).counts,
     enabled: signedIn,
-    // Cards come due with time, which sends no event: a slow poll catches those.
-    refetchInterval: 5 * 60_000,
+    // Cards come due with time, which sends no event: the counts say when the next one is due, and
+    // the badge asks again just then (recomputed whenever the counts change; stopped on unmount).
+    refetchInterval: (q) => dueRefetchDelay(q.state.data),
   });
 }
 
