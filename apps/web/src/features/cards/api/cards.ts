@@ -10,6 +10,7 @@ export const cardKeys = {
   counts: ["cards", "counts"] as const,
   forecast: ["cards", "forecast"] as const,
   mastery: ["cards", "mastery"] as const,
+  settings: ["cards", "settings"] as const,
 };
 
 /**
@@ -100,5 +101,20 @@ export function useAddLessonCards() {
   return useMutation({
     mutationFn: (videoId: string) => api.addLessonCards(videoId),
     onSuccess: () => void qc.invalidateQueries({ queryKey: cardKeys.all }),
+  });
+}
+
+/** The scheduler settings: desired retention and whether the weights are fitted to the student. */
+export function useCardSettings() {
+  const signedIn = useAuth((s) => s.session !== null);
+  return useQuery({ queryKey: cardKeys.settings, queryFn: () => api.cardSettings(), enabled: signedIn });
+}
+
+/** Fits the student's FSRS weights to their reviews; the settings then say so. */
+export function useOptimizeCards() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.optimizeCards(),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: cardKeys.settings }),
   });
 }
