@@ -84,6 +84,9 @@ const Env = z.object({
   FFMPEG_PATH: z.string().optional(),
   TTS_BASE_URL: optionalUrl,
   TTS_VOICE: z.string().max(100).optional(),
+  // FSRS optimiser (POST /cards/optimize): fewest reviews a student needs, most one fit reads.
+  CARDS_OPTIMIZER_MIN_REVIEWS: z.coerce.number().int().min(1).default(400),
+  CARDS_OPTIMIZER_MAX_REVIEWS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   TTS_MODEL: z.string().max(100).optional(),
   TTS_API_KEY: z.string().optional(),
 });
@@ -172,6 +175,15 @@ function toConfig(env: z.infer<typeof Env>) {
       threads: 1,
       // A render that has not beaten its heartbeat for this long lost its worker (crash, kill -9).
       staleAfterMs: 60_000,
+    },
+    /**
+     * Personal FSRS weights. 20,000 reviews fit in about a second on one core, off the API's thread
+     * (cards/optimizer); a fit past two minutes is stopped.
+     */
+    cardsOptimizer: {
+      minReviews: env.CARDS_OPTIMIZER_MIN_REVIEWS,
+      maxReviews: env.CARDS_OPTIMIZER_MAX_REVIEWS,
+      timeoutMs: 120_000,
     },
     // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
     realtime,

@@ -39,7 +39,7 @@ describe("cards.counts on the student's channel", () => {
     const added = await s.api("POST", `/cards/from-lesson/${lesson}`, { token: student.token });
     expect(added.status).toBe(201);
     const first = await socket.event("cards.counts");
-    expect(CardsCountsEvent.parse(first.data)).toEqual({ due: 3, overdue: 0, new: 3, total: 3 });
+    expect(CardsCountsEvent.parse(first.data)).toEqual({ due: 3, overdue: 0, new: 3, total: 3, nextDueAt: null });
 
     const cardId = added.body.cards.find((c: { kind: string }) => c.kind === "KEY_POINT").id as string;
     const clientId = randomUUID();
@@ -63,7 +63,7 @@ describe("cards.counts on the student's channel", () => {
     const quizCard = added.body.cards.find((c: { kind: string }) => c.kind === "QUIZ");
     expect((await s.api("DELETE", `/cards/${quizCard.id}`, { token: student.token })).status).toBe(204);
     const third = await socket.event("cards.counts", (d) => d.total === 2);
-    expect(third.data).toEqual({ due: 1, overdue: 0, new: 1, total: 2 });
+    expect(third.data).toEqual({ due: 1, overdue: 0, new: 1, total: 2, nextDueAt: reviewed.body.card.due });
 
     // A missed quiz question joins the deck again, and the count says so.
     const missed = await s.api("POST", `/videos/${lesson}/quiz-answers`, {
@@ -72,7 +72,7 @@ describe("cards.counts on the student's channel", () => {
     });
     expect(missed.body.correct).toBe(false);
     await waitFor(() => counts().length === 4 || undefined);
-    expect(counts()[3]).toEqual({ due: 2, overdue: 0, new: 2, total: 3 });
+    expect(counts()[3]).toEqual({ due: 2, overdue: 0, new: 2, total: 3, nextDueAt: reviewed.body.card.due });
     // Another student's channel hears nothing of it.
     expect(stranger.messages.filter((m) => m.event === "cards.counts")).toEqual([]);
     socket.ws.close();

@@ -92,7 +92,7 @@ describe("cards from a lesson", () => {
     expect(cards[0].back).toBe("Chlorophyll in the leaves absorbs red and blue light");
     expect(cards[3]).toMatchObject({ front: "Which pigment absorbs light?" });
     expect(cards[3].back).toContain("Chlorophyll");
-    expect(first.body.counts).toEqual({ due: 5, overdue: 0, new: 5, total: 5 });
+    expect(first.body.counts).toEqual({ due: 5, overdue: 0, new: 5, total: 5, nextDueAt: null });
 
     const again = await s.api("POST", `/cards/from-lesson/${videoId}`, { token: a.token });
     expect(again.status).toBe(200);
@@ -200,7 +200,12 @@ describe("reviews", () => {
       const a = await makeUser(s);
       if (retention !== 0.9) {
         const set = await s.api("PATCH", "/cards/settings", { token: a.token, body: { desiredRetention: retention } });
-        expect(set.body).toEqual({ desiredRetention: retention, weights: null });
+        expect(set.body).toEqual({
+          desiredRetention: retention,
+          weights: null,
+          optimizedAt: null,
+          optimizedReviews: null,
+        });
       } else {
         expect((await s.api("GET", "/cards/settings", { token: a.token })).body.desiredRetention).toBe(0.9);
       }
@@ -313,6 +318,9 @@ describe("the study loop over simulated days", () => {
         }
         setClock(clock + 11 * 60_000);
       }
+      // Nothing due now: the counts name the moment the next card comes due, for clients to refetch at.
+      const ahead = [...dueAt.values()].filter((t) => t > clock);
+      expect((await due()).counts.nextDueAt).toBe(new Date(Math.min(...ahead)).toISOString());
       reviewsPerDay.push(n);
     }
     // Day 0 reviews all five (plus learning steps); later days review only what came due.
@@ -405,7 +413,7 @@ describe("privacy", () => {
     expect((await review(b, cards[0].id, { rating: "easy" })).status).toBe(404);
     expect((await s.api("DELETE", `/cards/${cards[0].id}`, { token: b.token })).status).toBe(404);
     const bDue = (await s.api("GET", "/cards/due", { token: b.token })).body;
-    expect(bDue).toEqual({ counts: { due: 0, overdue: 0, new: 0, total: 0 }, items: [] });
+    expect(bDue).toEqual({ counts: { due: 0, overdue: 0, new: 0, total: 0, nextDueAt: null }, items: [] });
     expect((await s.api("GET", "/cards/mastery", { token: b.token })).body).toEqual({ lessons: [], subjects: [] });
     // A's card is untouched by B's attempts.
     const mine = await s.api("GET", `/cards/${cards[0].id}`, { token: a.token });

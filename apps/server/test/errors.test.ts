@@ -38,6 +38,7 @@ const BEFORE: Record<string, [number, string]> = {
   client_id_reused: [409, "client_id_reused"],
   range_not_satisfiable: [416, "range_not_satisfiable"],
   invalid_media_token: [401, "invalid_media_token"],
+  not_enough_reviews: [409, "Not enough reviews"],
 };
 
 describe("the error table", () => {

@@ -332,6 +332,7 @@ export class ApiClient {
   dueForecast = (days = 30) => this.call(endpoints.cards.forecast, { query: { days } });
   cardSettings = () => this.call(endpoints.cards.settings);
   updateCardSettings = (input: CardSettingsInput) => this.call(endpoints.cards.updateSettings, { body: input });
+  optimizeCards = () => this.call(endpoints.cards.optimize, { body: {} });
   answerQuiz = (
     videoId: string,
     input: { questionIndex: number; choiceIndex: number; clientId: string; answeredAt?: string },

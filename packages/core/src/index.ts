@@ -4,6 +4,7 @@
 export * from "./calendar.js";
 export * from "./client.js";
 export * from "./colors.js";
+export * from "./due-refetch.js";
 export * from "./constants.js";
 export * from "./desktop-bridge.js";
 export * from "./endpoints/index.js";

@@ -35,6 +35,7 @@ export const ERRORS = {
   client_id_reused: { status: 409, title: "client_id_reused" },
   range_not_satisfiable: { status: 416, title: "range_not_satisfiable" },
   invalid_media_token: { status: 401, title: "invalid_media_token" },
+  not_enough_reviews: { status: 409, title: "Not enough reviews" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 /** Closed: a code missing from the table is a type error, in a throw and in a client's messages. */

@@ -35,5 +35,6 @@ export const ERROR_MESSAGES: Record<ApiErrorCode, string> = {
   client_id_reused: "That was already recorded. Reload and try again.",
   range_not_satisfiable: "The video could not be loaded. Try again.",
   invalid_media_token: "This video link has expired. Reload the lesson.",
+  not_enough_reviews: "Review more cards first: your own scheduling needs a longer history.",
   malformed_response: "The server sent an answer this app can't read. Try again in a moment.",
 };

@@ -10,7 +10,7 @@ const services = new WeakMap<AppContext, CardsService>();
 export function cardsService(ctx: AppContext): CardsService {
   let s = services.get(ctx);
   if (!s) {
-    s = new CardsService(ctx.db);
+    s = new CardsService(ctx.db, ctx.config.cardsOptimizer);
     services.set(ctx, s);
   }
   return s;

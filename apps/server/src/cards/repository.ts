@@ -26,21 +26,73 @@ const CARD_SELECT = `c.id, c.user_id, c.video_id, v.title as video_title, c.kind
   c.lapses, c.last_review, c.created_at`;
 const CARD_FROM = "public.cards c left join public.videos v on v.id = c.video_id";
 
-export async function settings(q: Queryable, userId: string): Promise<SchedulerSettings> {
-  const row = await one<{ desired_retention: number; weights: number[] | null }>(
+export async function settings(q: Queryable, userId: string): Promise<StoredSettings> {
+  const row = await one<{
+    desired_retention: number;
+    weights: number[] | null;
+    optimized_at: Date | null;
+    optimized_reviews: number | null;
+  }>(
     q,
-    "select desired_retention, weights from public.card_settings where user_id = $1",
+    "select desired_retention, weights, optimized_at, optimized_reviews from public.card_settings where user_id = $1",
     [userId],
   );
-  return { desiredRetention: row?.desired_retention ?? DEFAULT_RETENTION, weights: row?.weights ?? null };
+  return {
+    desiredRetention: row?.desired_retention ?? DEFAULT_RETENTION,
+    weights: row?.weights ?? null,
+    optimizedAt: row?.optimized_at?.toISOString() ?? null,
+    optimizedReviews: row?.optimized_reviews ?? null,
+  };
 }
 
-export async function saveSettings(q: Queryable, userId: string, s: SchedulerSettings) {
+/** The scheduler settings plus what the optimiser last did. */
+export interface StoredSettings extends SchedulerSettings {
+  optimizedAt: string | null;
+  optimizedReviews: number | null;
+}
+
+/** Saves retention and weights set by hand: weights not from the optimiser forget its last fit. */
+export async function saveSettings(q: Queryable, userId: string, s: SchedulerSettings, keepFit: boolean) {
   await q.query(
     `insert into public.card_settings (user_id, desired_retention, weights) values ($1, $2, $3)
      on conflict (user_id) do update set desired_retention = excluded.desired_retention,
-       weights = excluded.weights, updated_at = now()`,
-    [userId, s.desiredRetention, s.weights],
+       weights = excluded.weights, updated_at = now(),
+       optimized_at = case when $4 then card_settings.optimized_at end,
+       optimized_reviews = case when $4 then card_settings.optimized_reviews end`,
+    [userId, s.desiredRetention, s.weights, keepFit],
+  );
+}
+
+/** Stores the optimiser's weights, keeping the student's desired retention. */
+export async function saveFit(q: Queryable, userId: string, weights: number[], reviews: number, at: Date) {
+  await q.query(
+    `insert into public.card_settings (user_id, weights, optimized_at, optimized_reviews) values ($1, $2, $3, $4)
+     on conflict (user_id) do update set weights = excluded.weights, optimized_at = excluded.optimized_at,
+       optimized_reviews = excluded.optimized_reviews, updated_at = now()`,
+    [userId, weights, at, reviews],
+  );
+}
+
+export async function reviewCount(q: Queryable, userId: string): Promise<number> {
+  const row = await one<{ n: number }>(q, "select count(*)::int as n from public.review_log where user_id = $1", [
+    userId,
+  ]);
+  return row?.n ?? 0;
+}
+
+/**
+ * Up to `limit` reviews for the optimiser, card by card in time order (review_log_user_card), each with
+ * the student's local day number: days start at 4 AM in `timeZone` (Anki's and fsrs-rs's convention),
+ * so a late-night session counts on the day it began. The bound may cut the last card's history short,
+ * which is still a true history of that card.
+ */
+export function optimizerLog(q: Queryable, userId: string, timeZone: string, limit: number) {
+  return q.query<{ card_id: string; rating: number; day: number }>(
+    `select card_id, rating,
+            (((reviewed_at at time zone $2) - interval '4 hours')::date - date '1970-01-01')::int as day
+       from public.review_log where user_id = $1
+      order by card_id, reviewed_at, created_at limit $3`,
+    [userId, timeZone, limit],
   );
 }
 
@@ -125,16 +177,19 @@ export function dueCards(q: Queryable, userId: string, now: Date, limit: number)
 }
 
 export async function counts(q: Queryable, userId: string, now: Date): Promise<DueCounts> {
-  const row = await one<DueCounts>(
+  const row = await one<Omit<DueCounts, "nextDueAt"> & { next_due: Date | null }>(
     q,
     `select count(*) filter (where due <= $2)::int as due,
             count(*) filter (where due <= $2 - interval '1 day')::int as overdue,
             count(*) filter (where state = 0)::int as new,
-            count(*)::int as total
+            count(*)::int as total,
+            min(due) filter (where due > $2) as next_due
        from public.cards where user_id = $1`,
     [userId, now],
   );
-  return row ?? { due: 0, overdue: 0, new: 0, total: 0 };
+  if (!row) return { due: 0, overdue: 0, new: 0, total: 0, nextDueAt: null };
+  const { next_due, ...c } = row;
+  return { ...c, nextDueAt: next_due?.toISOString() ?? null };
 }
 
 export async function saveMemory(q: Queryable, id: string, m: MemoryColumns) {

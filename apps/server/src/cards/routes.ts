@@ -32,6 +32,7 @@ export function cardRoutes(cards: CardsService, db: Db): Router {
   });
   on(ep.settings, (_input, req) => cards.settings(req.auth!.userId));
   on(ep.updateSettings, ({ body }, req) => cards.updateSettings(req.auth!.userId, body));
+  on(ep.optimize, (_input, req) => cards.optimize(req.auth!.userId));
   on(ep.get, ({ params }, req) => cards.get(req.auth!.userId, params.id));
   on(ep.remove, async ({ params }, req) => {
     await cards.remove(req.auth!.userId, params.id);

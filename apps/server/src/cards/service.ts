@@ -9,12 +9,14 @@ import type {
   DueCounts,
   DueQueue,
   FromLessonResult,
+  OptimizeResult,
   QuizAnswerResult,
 } from "@lm/core";
 import { createEmptyCard, type Grade, type ReviewLog } from "ts-fsrs";
 import type { Db, Queryable } from "../db/index.js";
 import { AppError, notFound, validation } from "../http/errors.js";
 import { type LessonParts, lessonCards, quizCard } from "./lesson-cards.js";
+import { type OptimizerLimits, optimizeWeights } from "./optimize.js";
 import { toCard } from "./presenter.js";
 import * as repo from "./repository.js";
 import { fromFsrsCard, type MemoryColumns, schedulerFor, toFsrsCard, toGrade } from "./scheduler.js";
@@ -33,7 +35,10 @@ export class CardsService {
   /** The service's clock; tests move it to simulate days passing. */
   now: () => Date = () => new Date();
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly optimizer: OptimizerLimits,
+  ) {}
 
   private as<T>(userId: string, fn: (tx: Queryable) => Promise<T>) {
     return this.db.withUser({ userId }, fn);
@@ -150,13 +155,19 @@ export class CardsService {
   async updateSettings(userId: string, input: CardSettingsInput): Promise<CardSettings> {
     return this.as(userId, async (tx) => {
       const current = await repo.settings(tx, userId);
+      const keepFit = input.weights === undefined;
       const next = {
         desiredRetention: input.desiredRetention ?? current.desiredRetention,
-        weights: input.weights === undefined ? current.weights : input.weights,
+        weights: keepFit ? current.weights : (input.weights ?? null),
       };
-      await repo.saveSettings(tx, userId, next);
-      return next;
+      await repo.saveSettings(tx, userId, next, keepFit);
+      return keepFit ? { ...current, ...next } : { ...next, optimizedAt: null, optimizedReviews: null };
     });
+  }
+
+  /** Fits the student's FSRS weights to their review log (see optimize.ts). */
+  optimize(userId: string): Promise<OptimizeResult> {
+    return optimizeWeights(this.db, userId, this.optimizer, this.now());
   }
 
   async answerQuiz(

@@ -39,6 +39,7 @@ const FRIENDLY: Record<ApiErrorCode, string | null> = {
   client_id_reused: null,
   range_not_satisfiable: null,
   invalid_media_token: null,
+  not_enough_reviews: null,
 };
 
 export function errorMessage(error: unknown): string {

@@ -6,6 +6,7 @@ import { TextField } from "../components/ui/Field";
 import { Avatar, Badge, Card, PageHeader, Skeleton, SubjectChip } from "../components/ui/Misc";
 import { useSignOut } from "../features/auth/api/logout";
 import { MasteryPanel } from "../features/cards/components/MasteryPanel";
+import { PersonalScheduling } from "../features/cards/components/PersonalScheduling";
 import { useMyVideos } from "../features/users/api/my-videos";
 import { useStats } from "../features/users/api/get-stats";
 import { useUpdateUser } from "../features/users/api/update-user";
@@ -135,6 +136,8 @@ export default function ProfilePage() {
           Your mastery
         </h2>
         <MasteryPanel />
+        <h3 className="mt-4 mb-2 text-base font-semibold text-fg">Your review schedule</h3>
+        <PersonalScheduling />
       </section>
 
       <section aria-labelledby="mine-title">

@@ -43,7 +43,7 @@ describe("Review session", () => {
         return json(200, {
           card: { ...cards.find((c) => c.id === m[1]), reps: 1 },
           replayed: false,
-          counts: { due: left, overdue: 0, new: left, total: 2 },
+          counts: { due: left, overdue: 0, new: left, total: 2, nextDueAt: null },
         });
       }
     });
@@ -85,7 +85,7 @@ describe("Review session", () => {
     useAuth.getState().signIn(session(), makeUser());
     const { calls } = installFakeApi((req) => {
       if (req.path === "/cards/from-lesson/v1" && req.method === "POST")
-        return json(201, { added: 5, cards: [], counts: { due: 5, overdue: 0, new: 5, total: 5 } });
+        return json(201, { added: 5, cards: [], counts: { due: 5, overdue: 0, new: 5, total: 5, nextDueAt: null } });
     });
     const user = userEvent.setup();
     renderWithApp(<AddCardsButton videoId="v1" />);

@@ -11,6 +11,7 @@ import {
   ForecastQuery,
   FromLessonResult,
   Mastery,
+  OptimizeResult,
   QuizAnswerInput,
   QuizAnswerResult,
 } from "../schemas/cards.js";
@@ -74,6 +75,15 @@ export const cards = {
     summary: "Set desired retention (0.70–0.99) or personal FSRS weights",
     errors: [],
   },
+  optimize: {
+    method: "POST",
+    path: "/cards/optimize",
+    access: "user",
+    status: 200,
+    tag,
+    summary: "Fit your FSRS weights to your review log (needs enough reviews); scheduling uses them from then on",
+    errors: ["not_enough_reviews", "service_unavailable"],
+  },
   get: {
     method: "GET",
     path: "/cards/:id",
@@ -120,6 +130,7 @@ export const cardsIO = () =>
     forecast: { query: ForecastQuery, response: DueForecast },
     settings: { response: CardSettings },
     updateSettings: { body: CardSettingsInput, response: CardSettings },
+    optimize: { response: OptimizeResult },
     get: { response: Card },
     remove: {},
     review: { body: CardReviewInput, response: CardReviewResult },

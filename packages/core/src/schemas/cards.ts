@@ -47,6 +47,11 @@ export const DueCounts = z.object({
   /** Never reviewed. */
   new: z.number().int(),
   total: z.number().int(),
+  /**
+   * When the next card not yet due becomes due (null: none ahead). Cards coming due with time send
+   * no event, so clients refetch at this moment to keep their badge live.
+   */
+  nextDueAt: Timestamp.nullable(),
 });
 export type DueCounts = z.infer<typeof DueCounts>;
 
@@ -93,6 +98,10 @@ export const FsrsWeights = z.array(z.number().finite().min(-100).max(100)).lengt
 export const CardSettings = z.object({
   desiredRetention: z.number(),
   weights: z.array(z.number()).nullable(),
+  /** When the optimiser last fitted `weights` to your reviews (null: never, or weights set by hand). */
+  optimizedAt: Timestamp.nullable(),
+  /** How many reviews that fit read. */
+  optimizedReviews: z.number().int().nullable(),
 });
 export type CardSettings = z.infer<typeof CardSettings>;
 
@@ -103,6 +112,16 @@ export const CardSettingsInput = z.strictObject({
   weights: FsrsWeights.nullable().optional(),
 });
 export type CardSettingsInput = z.input<typeof CardSettingsInput>;
+
+/** What `POST /cards/optimize` fitted: your FSRS-6 weights, now used for every card you review. */
+export const OptimizeResult = z.object({
+  weights: z.array(z.number()).length(21),
+  /** Reviews the fit read (the newest cards' histories, up to the server's bound). */
+  reviewsUsed: z.number().int(),
+  cardsUsed: z.number().int(),
+  optimizedAt: Timestamp,
+});
+export type OptimizeResult = z.infer<typeof OptimizeResult>;
 
 export const QuizAnswerInput = z.strictObject({
   questionIndex: z.number().int().min(0).max(99),

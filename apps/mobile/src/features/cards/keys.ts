@@ -3,4 +3,6 @@ export const cardKeys = {
   all: ["cards"] as const,
   due: () => [...cardKeys.all, "due"] as const,
   counts: () => [...cardKeys.all, "counts"] as const,
+  /** The profile's mastery uses this key too: one request serves both, and a review refreshes both. */
+  mastery: () => [...cardKeys.all, "mastery"] as const,
 };

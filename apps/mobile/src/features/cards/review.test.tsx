@@ -44,7 +44,7 @@ const makeCard = (front: string, back: string, over: Partial<Card> = {}): Card =
   createdAt: new Date().toISOString(),
   ...over,
 });
-const counts = (due: number): DueCounts => ({ due, overdue: 0, new: due, total: 3 });
+const counts = (due: number): DueCounts => ({ due, overdue: 0, new: due, total: 3, nextDueAt: null });
 
 /** A deck whose review route drops the card from the queue, as the server's scheduling would. */
 function deck(cards: Card[], user = makeUser(), more: Parameters<typeof fakeApi>[0] = {}) {

@@ -11,6 +11,7 @@ import { colors, radius, space } from "../../components/ui/theme";
 import { useDebounced } from "../../lib/hooks";
 import { errorMessage } from "../../lib/query-client";
 import { useAuth } from "../auth/auth-context";
+import { useLessonMastery } from "../cards/api/get-lesson-mastery";
 import { useOnline } from "../offline/connectivity";
 import { type FeedFilters, type FeedSort, useFeed } from "../videos/api/list-videos";
 import { VideoCard } from "../videos/components/VideoCard";
@@ -43,9 +44,11 @@ export function FeedScreen() {
   const [search, setSearch] = useState("");
   const q = useDebounced(search, 300);
   const online = useOnline();
-  const signedOut = useAuth().status === "signedOut";
+  const { status } = useAuth();
+  const signedOut = status === "signedOut";
   const listRef = useRef<FlatList<Video>>(null);
   const feed = useFeed({ sort, subject, difficulty, q });
+  const mastery = useLessonMastery(status === "signedIn");
   const videos = useMemo(() => {
     // Pages stay unique by contract; guard anyway so a refetch mid-scroll cannot duplicate keys.
     const seen = new Set<string>();
@@ -104,7 +107,7 @@ export function FeedScreen() {
       contentContainerStyle={styles.content}
       data={videos}
       keyExtractor={(v) => v.id}
-      renderItem={({ item }) => <VideoCard video={item} />}
+      renderItem={({ item }) => <VideoCard video={item} mastery={mastery.get(item.id) ?? null} />}
       ListHeaderComponent={header}
       ListEmptyComponent={feed.isPending ? <Loading label="Loading lessons" /> : <Muted>No lessons match yet.</Muted>}
       ListFooterComponent={feed.isFetchingNextPage ? <Loading label="Loading more lessons" /> : null}

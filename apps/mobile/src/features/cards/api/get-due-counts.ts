@@ -1,7 +1,7 @@
 // The due counts alone, for the Review tab's badge: one card is asked for (the counts come with any
 // queue). `cards.counts` events keep it live (LiveDueCounts); cards coming due with time send none,
-// so a slow poll catches those.
-import type { DueCounts, DueQueue } from "@lm/core";
+// so the badge asks again just after the next card is due, as the counts say (nextDueAt).
+import { type DueCounts, type DueQueue, dueRefetchDelay } from "@lm/core";
 import { type QueryClient, useQuery } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { cardKeys } from "../keys";
@@ -9,7 +9,13 @@ import { cardKeys } from "../keys";
 export const getDueCounts = async () => (await api.dueCards(1)).counts;
 
 export function useDueCounts(enabled: boolean) {
-  return useQuery({ queryKey: cardKeys.counts(), queryFn: getDueCounts, enabled, refetchInterval: 5 * 60_000 });
+  return useQuery({
+    queryKey: cardKeys.counts(),
+    queryFn: getDueCounts,
+    enabled,
+    // Recomputed whenever the counts change (an event, a review); React Query stops it on unmount.
+    refetchInterval: (q) => dueRefetchDelay(q.state.data),
+  });
 }
 
 /** Fresh counts from the server (a review's answer or an event from any device). */

@@ -25,6 +25,8 @@ export function useReviewCard() {
         q ? { ...q, items: q.items.filter((c) => c.id !== v.cardId) } : q,
       );
       if (!outcome.queued) setDueCounts(qc, outcome.result.counts);
+      // A review moves the lesson's recall: the feed and profile read it afresh when next shown.
+      void qc.invalidateQueries({ queryKey: cardKeys.mastery(), refetchType: "none" });
     },
   });
 }

@@ -1,5 +1,5 @@
 // The deck on the web: the due queue (with its counts), reviews and adding a lesson's cards.
-import type { CardRating, DueCounts, DueQueue } from "@lm/core";
+import { type CardRating, type DueCounts, type DueQueue, dueRefetchDelay } from "@lm/core";
 import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { useAuth } from "../../../stores/auth";
@@ -10,6 +10,7 @@ export const cardKeys = {
   counts: ["cards", "counts"] as const,
   forecast: ["cards", "forecast"] as const,
   mastery: ["cards", "mastery"] as const,
+  settings: ["cards", "settings"] as const,
 };
 
 /**
@@ -49,8 +50,9 @@ export function useDueCards() {
     queryKey: cardKeys.due,
     queryFn: () => api.dueCards(100),
     enabled: signedIn,
-    // Cards come due while the page is open (learning steps return within minutes).
-    refetchInterval: 60_000,
+    // Cards come due while the page is open (learning steps return within minutes): asked again when
+    // the next one is due, and at least every minute.
+    refetchInterval: (q) => Math.min(60_000, dueRefetchDelay(q.state.data?.counts)),
   });
 }
 
@@ -64,8 +66,9 @@ export function useDueCounts() {
     queryKey: cardKeys.counts,
     queryFn: async () => (await api.dueCards(1)).counts,
     enabled: signedIn,
-    // Cards come due with time, which sends no event: a slow poll catches those.
-    refetchInterval: 5 * 60_000,
+    // Cards come due with time, which sends no event: the counts say when the next one is due, and
+    // the badge asks again just then (recomputed whenever the counts change; stopped on unmount).
+    refetchInterval: (q) => dueRefetchDelay(q.state.data),
   });
 }
 
@@ -98,5 +101,20 @@ export function useAddLessonCards() {
   return useMutation({
     mutationFn: (videoId: string) => api.addLessonCards(videoId),
     onSuccess: () => void qc.invalidateQueries({ queryKey: cardKeys.all }),
+  });
+}
+
+/** The scheduler settings: desired retention and whether the weights are fitted to the student. */
+export function useCardSettings() {
+  const signedIn = useAuth((s) => s.session !== null);
+  return useQuery({ queryKey: cardKeys.settings, queryFn: () => api.cardSettings(), enabled: signedIn });
+}
+
+/** Fits the student's FSRS weights to their reviews; the settings then say so. */
+export function useOptimizeCards() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => api.optimizeCards(),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: cardKeys.settings }),
   });
 }
