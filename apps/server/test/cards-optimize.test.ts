@@ -1,5 +1,5 @@
 // Personal FSRS weights (POST /cards/optimize): a real review history simulated with ts-fsrs is fitted by
-// the optimiser (fsrs-rs in its own thread), the weights are stored and the student's next reviews are
+// the optimiser (fsrs-rs in its own process), the weights are stored and the student's next reviews are
 // scheduled with them. Too short a history is refused with a problem naming why; the read is bounded.
 import { randomUUID } from "node:crypto";
 import { createEmptyCard, default_w, fsrs, type Grade, Rating } from "ts-fsrs";

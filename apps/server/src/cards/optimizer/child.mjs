@@ -1,8 +1,8 @@
-// The FSRS optimiser's thread, in plain JavaScript so it starts without the TypeScript loader. It turns
+// The FSRS optimiser's process, in plain JavaScript so it starts without the TypeScript loader. It turns
 // the review histories it is handed into the binding's training items and fits the weights. Building
 // twenty thousand native items and collecting them afterwards took up to half a second of the API's
-// thread when done there; here it costs the API nothing.
-import { parentPort, workerData } from "node:worker_threads";
+// thread when done there; here it costs the API nothing. A process, not a thread: the native fit
+// aborts its whole process on input it rejects, and that must never be the API's.
 import { computeParameters, FSRSBindingItem, FSRSBindingReview } from "@open-spaced-repetition/binding";
 
 /**
@@ -30,7 +30,10 @@ function trainingItems({ ratings, days, starts }) {
   return items;
 }
 
-const items = trainingItems(workerData);
-computeParameters(items, { enableShortTerm: true })
-  .then((weights) => parentPort?.postMessage({ weights: Array.from(weights), items: items.length }))
-  .catch((err) => parentPort?.postMessage({ error: err instanceof Error ? err.message : String(err) }));
+process.once("message", (log) => {
+  const items = trainingItems(log);
+  computeParameters(items, { enableShortTerm: true })
+    .then((weights) => ({ weights: Array.from(weights), items: items.length }))
+    .catch((err) => ({ error: err instanceof Error ? err.message : String(err) }))
+    .then((answer) => process.send?.(answer, () => process.exit(0)));
+});
