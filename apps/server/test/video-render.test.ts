@@ -96,6 +96,13 @@ describe("rendering a lesson's video", () => {
     for (let i = 1; i < video.timestamps.length; i++)
       expect(video.timestamps[i]).toBeGreaterThan(video.timestamps[i - 1]);
     expect(video.timestamps.at(-1)).toBeLessThan(video.duration);
+    // The quiz moved onto the video's clock: each explained answer links to where its key point's voice starts.
+    expect(video.quiz.length).toBeGreaterThanOrEqual(4);
+    for (const q of video.quiz) {
+      expect(q.explanation?.length).toBeGreaterThan(0);
+      expect(q.keyPointIndex).toBeDefined();
+      expect(q.at).toBe(video.timestamps[q.keyPointIndex!]);
+    }
     // The feed carries the same media object.
     const feed = await s.api("GET", `/videos?createdBy=${r.owner.id}`);
     expect(feed.body.items[0].media).toEqual(video.media);
