@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { testConfig } from "../src/config.js";
 import { keyPointSlide } from "../src/media/render/frames/plan.js";
-import { drawScene } from "../src/media/render/frames/slides.js";
+import { drawScene, type Scene } from "../src/media/render/frames/slides.js";
 import { narrationSegments, segmentText } from "../src/media/render/narration.js";
 import { splitSentences } from "../src/media/render/sentences.js";
 import { CELL_NOTES } from "./fixtures/cell-notes.js";
@@ -96,6 +96,13 @@ describe("rendering a lesson's video", () => {
     for (let i = 1; i < video.timestamps.length; i++)
       expect(video.timestamps[i]).toBeGreaterThan(video.timestamps[i - 1]);
     expect(video.timestamps.at(-1)).toBeLessThan(video.duration);
+    // The quiz moved onto the video's clock: each explained answer links to where its key point's voice starts.
+    expect(video.quiz.length).toBeGreaterThanOrEqual(4);
+    for (const q of video.quiz) {
+      expect(q.explanation?.length).toBeGreaterThan(0);
+      expect(q.keyPointIndex).toBeDefined();
+      expect(q.at).toBe(video.timestamps[q.keyPointIndex!]);
+    }
     // The feed carries the same media object.
     const feed = await s.api("GET", `/videos?createdBy=${r.owner.id}`);
     expect(feed.body.items[0].media).toEqual(video.media);
@@ -163,6 +170,46 @@ describe("rendering a lesson's video", () => {
       expect(audio.rms(t - 0.3, t - 0.05)).toBeLessThan(0.01);
       expect(audio.rms(t + 0.05, t + 0.8)).toBeGreaterThan(0.02);
     }
+  });
+
+  it("opens on the title card in the subject's colour, builds each slide up bullet by bullet, and ends on the recap", async () => {
+    const { file, video } = await renderOnce();
+    const segments = narrationSegments(video);
+    const fps = 2;
+    const frame = async (t: number) => frameAt(file, t, fps);
+    const draw = async (scene: Scene, name: string) => pngRgb(await drawScene(scene), join(dir, `${name}.png`));
+    const common = { title: video.title, subject: video.subject };
+    const title = await draw(
+      { ...common, kind: "title", difficulty: video.difficulty, points: video.keyPoints.length },
+      "title",
+    );
+    const otherSubject = await draw(
+      { ...common, subject: "HISTORY", kind: "title", difficulty: video.difficulty, points: video.keyPoints.length },
+      "title-history",
+    );
+    const atStart = await frame(0);
+    expect(pixelDistance(atStart, title)).toBeLessThan(3);
+    expect(pixelDistance(atStart, otherSubject)).toBeGreaterThan(10 * pixelDistance(atStart, title));
+    const recap = await draw({ ...common, kind: "recap", keyPoints: video.keyPoints }, "recap");
+    expect(pixelDistance(await frame(video.duration - 0.5), recap)).toBeLessThan(3);
+    // A key point with two or more bullets: by the end of its segment every bullet is on the slide.
+    // (Not the last one: its chapter runs on through the recap.)
+    const built = video.timestamps.slice(0, -1).findIndex((_, i) => {
+      const slide = keyPointSlide(video, segments, i);
+      return slide.kind === "point" && slide.bullets.length >= 2;
+    });
+    expect(built).toBeGreaterThanOrEqual(0);
+    const first = keyPointSlide(video, segments, built);
+    if (first.kind !== "point") throw new Error("not a point slide");
+    const full = await draw({ ...first, shown: first.bullets.length }, `slide-${built}-full`);
+    const segmentEnd = video.timestamps[built + 1];
+    const opening = await draw(first, `slide-${built}-opening`);
+    const early = await frame(video.timestamps[built]);
+    const late = await frame(segmentEnd - 0.5);
+    expect(pixelDistance(late, full)).toBeLessThan(3);
+    // A bullet is a small share of the picture: tell the two apart by which drawing each frame is nearer.
+    expect(pixelDistance(early, opening)).toBeLessThan(pixelDistance(early, full));
+    expect(pixelDistance(late, full)).toBeLessThan(pixelDistance(late, opening));
   });
 });
 

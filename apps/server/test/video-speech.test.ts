@@ -154,6 +154,43 @@ describe("an OpenAI-compatible speech server", () => {
     expect(owner.id).toBe(lesson.createdBy.id);
   });
 
+  it("a speech server still down after its own retries hands the render back to the queue; the next attempt makes the video", {
+    timeout: 150_000,
+  }, async () => {
+    requests = [];
+    // Every try of the first segment during the first attempt answers 503 (1 + 2 retries), then it recovers.
+    reply = (r, n) => {
+      const first = requests[0]?.body.input;
+      if (r.body.input === first && n <= 3) return { status: 503, body: "overloaded", type: "text/plain" };
+      return { status: 200, body: toneWav(r.body.input ?? "") };
+    };
+    const { video } = await lessonSettled("Cells while the speech server restarts");
+    expect(video.media).toMatchObject({ status: "READY", failureCode: null, failureReason: null });
+    const first = requests[0].body.input;
+    expect(requests.filter((r) => r.body.input === first)).toHaveLength(4);
+    const [job] = await s.ctx.db.query<{ retry_count: number }>(
+      "select retry_count from pgboss.job where name = 'render-video' and data->>'videoId' = $1",
+      [video.id],
+    );
+    expect(job.retry_count).toBe(1);
+  });
+
+  it("a speech server down for every attempt fails the video with its words, and the lesson still plays", {
+    timeout: 150_000,
+  }, async () => {
+    requests = [];
+    reply = () => ({ status: 503, body: "overloaded", type: "text/plain" });
+    const { video } = await lessonSettled("Cells while the speech server is down");
+    expect(video.media.status).toBe("FAILED");
+    expect(video.media.failureCode).toBe("speech_failed");
+    expect(video.media.failureReason).toMatch(/HTTP 503: overloaded/);
+    // Three attempts of the job (the first try and two retries), each trying the segment three times.
+    expect(requests).toHaveLength(9);
+    const lesson = (await s.api("GET", `/videos/${video.id}`)).body as Video;
+    expect(lesson.status).toBe("PUBLIC");
+    expect(lesson.videoUrl).toBeNull();
+  });
+
   it("a refusal (HTTP 400) fails at once with the server's own words, without retrying", async () => {
     requests = [];
     reply = () => ({

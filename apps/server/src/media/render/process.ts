@@ -24,6 +24,8 @@ export interface RunOptions {
   timeoutMs?: number;
   /** Called with each chunk of stdout as it arrives (FFmpeg's -progress lines). */
   onStdout?: (chunk: string) => void;
+  /** false: run at the caller's priority (a quick probe, which at nice 10 would starve on a busy machine). */
+  lowPriority?: boolean;
 }
 
 /** Runs a program to completion and returns its stdout; rejects with the tail of its stderr. */
@@ -31,7 +33,7 @@ export function runProcess(command: string, args: string[], opts: RunOptions = {
   return new Promise((resolve, reject) => {
     if (opts.signal?.aborted) return reject(new ProcessError(command, "aborted", ""));
     const child = spawn(command, args, { stdio: ["pipe", "pipe", "pipe"] });
-    if (child.pid) {
+    if (child.pid && opts.lowPriority !== false) {
       try {
         setPriority(child.pid, LOW_PRIORITY);
       } catch {
@@ -70,12 +72,17 @@ export function runProcess(command: string, args: string[], opts: RunOptions = {
   });
 }
 
-/** The first line a program prints for `-version`/`--version`, or null when it cannot be run. */
-export async function programVersion(command: string, flag: string): Promise<string | null> {
+/**
+ * The first line a program prints for `-version`/`--version`, or null when it cannot be run.
+ * Decided once at start-up, so a slow answer (a loaded machine) counts as present: only a program
+ * that is missing or fails may turn every lesson's video into "install FFmpeg".
+ */
+export async function programVersion(command: string, flag: string, timeoutMs = 10_000): Promise<string | null> {
   try {
-    const out = await runProcess(command, [flag], { timeoutMs: 10_000 });
+    const out = await runProcess(command, [flag], { timeoutMs, lowPriority: false });
     return out.toString("utf8").split("\n")[0].trim() || command;
-  } catch {
+  } catch (err) {
+    if (err instanceof ProcessError && err.reason === "timeout") return `${command} (no answer to ${flag} in time)`;
     return null;
   }
 }
