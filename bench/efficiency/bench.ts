@@ -3,7 +3,7 @@
 // with 10,000 lessons. Run: npx tsx bench/efficiency/bench.ts [--duration 10] [--write]
 // Profile the server under load: BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (same command).
 import { type ChildProcess, execFile, spawn } from "node:child_process";
-import { appendFileSync, mkdtempSync } from "node:fs";
+import { appendFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -98,6 +98,24 @@ async function wrk(url: string, token?: string): Promise<WrkResult> {
   return parseWrk(stdout);
 }
 
+/**
+ * CPU seconds (user + system) a process and its children used so far, from /proc. On a shared box
+ * requests/s follow the load of other jobs; CPU per request does much less, so it is printed too.
+ */
+function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  // Fields after the command name: state is field 3, utime 14, stime 15 (1-based, clock ticks).
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+async function measured(pid: number | undefined, url: string, token?: string) {
+  const before = cpuSeconds(pid);
+  const result = await wrk(url, token);
+  const cpuMs = ((cpuSeconds(pid) - before) * 1000) / Math.max(1, result.requests);
+  return { ...result, cpuMs };
+}
+
 const fmt = (r: WrkResult) => `${r.rps.toFixed(0)} req/s, p50 ${r.p50.toFixed(1)} ms, p99 ${r.p99.toFixed(1)} ms`;
 
 const pgdb = await freshPgDatabase(PG_URL);
@@ -105,7 +123,6 @@ const children: ChildProcess[] = [];
 try {
   const serverPort = 20_000 + Math.floor(Math.random() * 10_000);
   const barePort = serverPort + 1;
-  const tsx = join(HERE, "../../node_modules/.bin/tsx");
   // Extra node flags for the server only, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const extra = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   // Our server exactly as deployed (ROLE=api on PostgreSQL + Redis). NODE_ENV=test only to get its
@@ -150,7 +167,8 @@ try {
   const statements = Object.fromEntries(cases.map((c) => [c.path, c.stmt]));
   const bare = await startProcess(
     "bare",
-    [tsx, join(HERE, "bare.ts")],
+    // Node itself (tsx as a loader, like the server), so its pid is the process whose CPU is read.
+    [process.execPath, "--import", "tsx", join(HERE, "bare.ts")],
     { PORT: String(barePort), DATABASE_URL: pgdb.url, BARE_STATEMENTS: JSON.stringify(statements) },
     `http://127.0.0.1:${barePort}/`,
   );
@@ -161,18 +179,19 @@ try {
       .map((l) => l.toFixed(2))
       .join(" / ")}, wrk -c ${CONNECTIONS} -d ${DURATION}s`,
     "",
-    "| request | ours | bare | ours ÷ bare | load avg (1 min) after |",
-    "| --- | --- | --- | --- | --- |",
+    "| request | ours | bare | ours ÷ bare | CPU ms per request, ours / bare | load avg (1 min) after |",
+    "| --- | --- | --- | --- | --- | --- |",
   ];
   for (const c of cases) {
     const ourPath = c.path.replace("?anon", "");
-    const ours = await wrk(`http://127.0.0.1:${serverPort}/api/v1${ourPath}`, c.token);
-    const base = await wrk(`http://127.0.0.1:${barePort}${c.path}`);
+    const ours = await measured(server.pid, `http://127.0.0.1:${serverPort}/api/v1${ourPath}`, c.token);
+    const base = await measured(bare.pid, `http://127.0.0.1:${barePort}${c.path}`);
     if (ours.errors || base.errors) console.warn(`${c.name}: errors ours ${ours.errors}, bare ${base.errors}`);
     const ratio = ours.rps / base.rps;
-    console.log(`${c.name}: ours ${fmt(ours)} | bare ${fmt(base)} | ${ratio.toFixed(2)}×`);
+    const cpu = `${ours.cpuMs.toFixed(2)} / ${base.cpuMs.toFixed(2)}`;
+    console.log(`${c.name}: ours ${fmt(ours)} | bare ${fmt(base)} | ${ratio.toFixed(2)}× | cpu ms/req ${cpu}`);
     lines.push(
-      `| ${c.name} | ${fmt(ours)}${ours.errors ? ` (${ours.errors} errors)` : ""} | ${fmt(base)} | ${ratio.toFixed(2)}× | ${loadavg()[0].toFixed(2)} |`,
+      `| ${c.name} | ${fmt(ours)}${ours.errors ? ` (${ours.errors} errors)` : ""} | ${fmt(base)} | ${ratio.toFixed(2)}× | ${cpu} | ${loadavg()[0].toFixed(2)} |`,
     );
   }
   if (args.includes("--write")) appendFileSync(join(HERE, "RESULTS.md"), `${lines.join("\n")}\n\n`);

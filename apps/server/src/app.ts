@@ -24,6 +24,7 @@ import { idempotency } from "./http/idempotency.js";
 import { metricsEndpoint, requestMetrics } from "./http/metrics.js";
 import { answerClientError, notFoundHandler, problemHandler } from "./http/problem.js";
 import { failClosed, failOpen, globalLimit } from "./http/rate-limit.js";
+import { leasedStore } from "./http/rate-limit-lease.js";
 import { memoryStore, type RateLimitStore, redisStore } from "./http/rate-limit-store.js";
 import { type FeedCache, memoryFeedCache, owingInvalidations, redisFeedCache } from "./videos/feed-cache.js";
 import { cors, requestContext, securityHeaders } from "./http/request-context.js";
@@ -89,6 +90,8 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     config.databaseReadUrl && db.driver === "pg" ? await openPg(config.databaseReadUrl, { max: 10 }) : null;
   if (replica) closers.push(() => replica.close());
   let limits: RateLimitStore = memoryStore();
+  // The global limit, on every request: with Redis, counts are leased in blocks (rate-limit-lease.ts).
+  let globalLimits: RateLimitStore = limits;
   const health: AppContext["health"] = {
     db: async () => {
       await db.query("select 1");
@@ -105,7 +108,9 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     await redis.connect().catch((err) => log.warn({ err }, "redis unreachable at start-up; reconnecting"));
     // Tests share one Redis: give every test server its own key space.
     const prefix = config.env === "test" ? `lm:test:${randomUUID().slice(0, 8)}:` : "lm:";
-    limits = redisStore(redis, `${prefix}rl:`);
+    const shared = redisStore(redis, `${prefix}rl:`);
+    limits = shared;
+    globalLimits = leasedStore(shared);
     if (feedCache) {
       const cache = owingInvalidations(redisFeedCache(redis, `${prefix}feed:`, config.feedCacheTtlMs), log);
       // A Redis that comes back may hold pages from before invalidations it never saw (a snapshot,
@@ -148,7 +153,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     db,
     replica,
     log,
-    limits: failOpen(limits, log),
+    limits: failOpen(globalLimits, log),
     authLimits,
     feedCache,
     mailer,

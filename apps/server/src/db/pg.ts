@@ -1,7 +1,8 @@
 // node-postgres driver for a PostgreSQL server (PostgreSQL 15+, Supabase included).
 import pg from "pg";
 import { pgListener } from "./pg-listener.js";
-import { asServiceVia, type Db, type Queryable, withUserVia } from "./types.js";
+import { readAs } from "./pg-read-as.js";
+import { actorRole, asServiceVia, type Db, type Queryable, withUserVia } from "./types.js";
 
 // numeric and bigint arrive as strings by default; the app wants numbers (counts, averages).
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number.parseFloat(v));
@@ -28,33 +29,43 @@ export async function openPg(
       return (Array.isArray(result) ? result.at(-1)?.rows : result.rows) ?? [];
     },
   });
+  /**
+   * Runs fn on a checked-out client. A connection lost while it is out emits 'error' on the client;
+   * without a listener that would crash the process. The statement in flight fails instead, and the
+   * broken client is discarded on release rather than handed to the next request.
+   */
+  const onClient = async <T>(fn: (client: pg.PoolClient, markBroken: (e: Error) => void) => Promise<T>) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    const onError = (err: Error) => {
+      broken ??= err;
+    };
+    client.on("error", onError);
+    try {
+      return await fn(client, onError);
+    } finally {
+      client.off("error", onError);
+      client.release(broken);
+    }
+  };
   const db: Db = {
     driver: "pg",
     ...over(pool),
-    transaction: async (fn, preamble) => {
-      const client = await pool.connect();
-      // A connection lost between two statements emits 'error' on the checked-out client; without a
-      // listener that would crash the process. The statement in flight fails instead, and the broken
-      // client is discarded on release rather than handed to the next request.
-      let broken: Error | undefined;
-      const onError = (err: Error) => {
-        broken = err;
-      };
-      client.on("error", onError);
-      try {
-        await client.query(preamble ? `BEGIN; ${preamble}` : "BEGIN");
-        const result = await fn(over(client));
-        await client.query("COMMIT");
-        return result;
-      } catch (err) {
-        await client.query("ROLLBACK").catch((e: Error) => {
-          broken ??= e;
-        });
-        throw err;
-      } finally {
-        client.off("error", onError);
-        client.release(broken);
-      }
+    transaction: (fn, preamble) =>
+      onClient(async (client, markBroken) => {
+        try {
+          await client.query(preamble ? `BEGIN; ${preamble}` : "BEGIN");
+          const result = await fn(over(client));
+          await client.query("COMMIT");
+          return result;
+        } catch (err) {
+          await client.query("ROLLBACK").catch(markBroken);
+          throw err;
+        }
+      }),
+    readAs: (actor, sql, params) => {
+      const { role, claims } = actorRole(actor);
+      return onClient((client) => readAs(client, role, claims, sql, params));
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     withUser: (actor, fn) => withUserVia(db)(actor, fn),

@@ -1,7 +1,7 @@
 // PGlite driver: real PostgreSQL in WASM, one connection, so every call is serialised here.
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { PGlite, types } from "@electric-sql/pglite";
-import { asServiceVia, type Db, type Queryable, withUserVia } from "./types.js";
+import { asServiceVia, type Db, type Queryable, readAsVia, withUserVia } from "./types.js";
 
 /** A FIFO lock: PGlite would otherwise let a plain query slip into another caller's open transaction. */
 class Lock {
@@ -60,6 +60,7 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
         }),
       ),
     withUser: (actor, fn) => withUserVia(db)(actor, fn),
+    readAs: (actor, sql, params) => readAsVia(db)(actor, sql, params),
     asService: (fn) => asServiceVia(db)(fn),
     listen: async (channel, onPayload) => {
       const unsubscribe = await pg.listen(channel, onPayload);

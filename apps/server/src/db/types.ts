@@ -1,4 +1,6 @@
 // One database interface for both drivers (PGlite embedded, node-postgres server).
+import { escapeLiteral } from "pg";
+
 export type Row = Record<string, unknown>;
 
 export interface Queryable {
@@ -20,6 +22,12 @@ export interface Db extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>, preamble?: string): Promise<T>;
   /** One transaction as `authenticated` (or `anon` when actor is null) with that user's claims. */
   withUser<T>(actor: Actor, fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * One read-only statement as the actor, with RLS exactly as in withUser (same role, same claims).
+   * The server driver sends role, claims and statement in one round trip (pg-read-as.ts); use it
+   * for hot single-statement reads, withUser for anything that needs more than one statement.
+   */
+  readAs<T = Row>(actor: Actor, sql: string, params?: unknown[]): Promise<T[]>;
   /** One transaction as `service_role` (the worker, trusted server code). */
   asService<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
@@ -48,14 +56,25 @@ export async function one<T = Row>(q: Queryable, sql: string, params?: unknown[]
 type ClientRole = "anon" | "authenticated" | "service_role";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/** The role and JWT claims (JSON text) a transaction acts with, as PostgREST sets them. */
+export function roleAndClaims(role: ClientRole, sub?: string): { role: ClientRole; claims: string } {
+  if (sub !== undefined && !UUID.test(sub)) throw new Error("actAs: the subject must be a UUID");
+  return { role, claims: JSON.stringify(sub ? { sub, role } : { role }) };
+}
+
+export const actorRole = (actor: Actor) => roleAndClaims(actor ? "authenticated" : "anon", actor?.userId);
+
 /**
- * SQL that sets role and claims for the rest of the transaction (as PostgREST does). Built as a
- * literal so it can travel with BEGIN; only a fixed role name and a checked UUID go into it.
+ * SQL that sets role and claims for the rest of the transaction. Built as text so it can travel
+ * with BEGIN; the values are escaped literals (and the subject a checked UUID), so no claim can
+ * end the string and add SQL of its own.
  */
 export function actAsSql(role: ClientRole, sub?: string): string {
-  if (sub !== undefined && !UUID.test(sub)) throw new Error("actAs: the subject must be a UUID");
-  const claims = JSON.stringify(sub ? { sub, role } : { role });
-  return `select set_config('role', '${role}', true), set_config('request.jwt.claims', '${claims}', true)`;
+  return settingsSql(roleAndClaims(role, sub));
+}
+
+export function settingsSql({ role, claims }: { role: string; claims: string }): string {
+  return `select set_config('role', ${escapeLiteral(role)}, true), set_config('request.jwt.claims', ${escapeLiteral(claims)}, true)`;
 }
 
 /** Switches role and claims inside an open transaction (e.g. back after a step as the owner). */
@@ -78,6 +97,23 @@ export async function asServiceWithin<T>(tx: Queryable, userId: string, fn: () =
 export function withUserVia(db: Pick<Db, "transaction">) {
   return <T>(actor: Actor, fn: (tx: Queryable) => Promise<T>) =>
     db.transaction(fn, actAsSql(actor ? "authenticated" : "anon", actor?.userId));
+}
+
+/**
+ * A Queryable whose every query is its own read-only transaction as the actor (Db.readAs), for code
+ * that reads with exactly one statement (two queries through it would not share a snapshot).
+ */
+export function readerAs(db: Pick<Db, "readAs">, actor: Actor): Queryable {
+  return {
+    query: (sql, params) => db.readAs(actor, sql, params),
+    exec: (sql) => db.readAs(actor, sql),
+  };
+}
+
+/** readAs over a driver's transaction: role and claims first, then read-only, then the statement. */
+export function readAsVia(db: Pick<Db, "transaction">) {
+  return <T>(actor: Actor, sql: string, params?: unknown[]) =>
+    db.transaction((tx) => tx.query<T>(sql, params), `set transaction read only; ${settingsSql(actorRole(actor))}`);
 }
 
 export function asServiceVia(db: Pick<Db, "transaction">) {

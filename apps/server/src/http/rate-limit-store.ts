@@ -2,11 +2,20 @@
 import type { Redis } from "ioredis";
 
 export interface RateLimitStore {
-  /** Adds one hit to `key` and returns the count in the current window and when it resets. */
-  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  /**
+   * Adds one hit to `key` and returns the count in the current window and when it resets. `limit`
+   * (what the caller refuses above) lets a store count locally while far from it (rate-limit-lease.ts).
+   */
+  hit(key: string, windowMs: number, opts?: { limit?: number }): Promise<{ count: number; resetAt: number }>;
   /** The count without adding a hit. */
   peek(key: string): Promise<number>;
   reset(key: string): Promise<void>;
+}
+
+/** A counter that can add several hits at once (redisStore; leased blocks in rate-limit-lease.ts). */
+export interface CountingStore extends RateLimitStore {
+  /** Adds `n` hits and returns the new total in the window and when it resets. */
+  add(key: string, windowMs: number, n: number): Promise<{ count: number; resetAt: number }>;
 }
 
 export function memoryStore(now: () => number = Date.now): RateLimitStore {
@@ -37,19 +46,21 @@ export function memoryStore(now: () => number = Date.now): RateLimitStore {
   };
 }
 
-export function redisStore(redis: Redis, prefix = "lm:rl:"): RateLimitStore {
+export function redisStore(redis: Redis, prefix = "lm:rl:"): CountingStore {
+  const add = async (key: string, windowMs: number, n: number) => {
+    const k = prefix + key;
+    // One transaction: a window is created with its expiry, so no counter can outlive it (a
+    // process dying between INCR and PEXPIRE would have locked an account out for good).
+    const replies = await redis.multi().set(k, 0, "PX", windowMs, "NX").incrby(k, n).pttl(k).exec();
+    const failed = replies?.find(([err]) => err);
+    if (!replies || failed) throw failed?.[0] ?? new Error("rate-limit transaction aborted");
+    const count = Number(replies[1][1]);
+    const ttl = Number(replies[2][1]);
+    return { count, resetAt: Date.now() + (ttl > 0 ? ttl : windowMs) };
+  };
   return {
-    async hit(key, windowMs) {
-      const k = prefix + key;
-      // One transaction: a window is created with its expiry, so no counter can outlive it (a
-      // process dying between INCR and PEXPIRE would have locked an account out for good).
-      const replies = await redis.multi().set(k, 0, "PX", windowMs, "NX").incr(k).pttl(k).exec();
-      const failed = replies?.find(([err]) => err);
-      if (!replies || failed) throw failed?.[0] ?? new Error("rate-limit transaction aborted");
-      const count = Number(replies[1][1]);
-      const ttl = Number(replies[2][1]);
-      return { count, resetAt: Date.now() + (ttl > 0 ? ttl : windowMs) };
-    },
+    add,
+    hit: (key, windowMs) => add(key, windowMs, 1),
     async peek(key) {
       return Number((await redis.get(prefix + key)) ?? 0);
     },

@@ -72,8 +72,8 @@ export function failClosed(store: RateLimitStore, log: Logger): RateLimitStore {
 export function failOpen(store: RateLimitStore, log: Logger): RateLimitStore {
   const warn = throttledWarn(log, "global limit open");
   return {
-    hit: (key, windowMs) =>
-      store.hit(key, windowMs).catch((err) => {
+    hit: (key, windowMs, opts) =>
+      store.hit(key, windowMs, opts).catch((err) => {
         warn(err);
         return { count: 0, resetAt: Date.now() + windowMs };
       }),
@@ -88,7 +88,7 @@ export function failOpen(store: RateLimitStore, log: Logger): RateLimitStore {
 
 /** Counts a hit for `key` and throws 429 once the window is full. */
 export async function consume(store: RateLimitStore, res: Response, key: string, rule: Limit) {
-  const { count, resetAt } = await store.hit(key, rule.windowMs);
+  const { count, resetAt } = await store.hit(key, rule.windowMs, { limit: rule.limit });
   const retry = setHeaders(res, rule, count, resetAt);
   if (count > rule.limit) throw tooMany(retry);
 }

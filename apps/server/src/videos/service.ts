@@ -11,7 +11,7 @@ import type {
 import type { z } from "zod";
 import { moderateText } from "../ai/moderation.js";
 import type { AppContext } from "../context.js";
-import type { Db, Queryable } from "../db/index.js";
+import { type Db, type Queryable, readerAs } from "../db/index.js";
 import { decodeCursor, toPage } from "../db/keyset-cursor.js";
 import { readerFor } from "../db/replica.js";
 import { AppError, forbidden, notFound } from "../http/errors.js";
@@ -57,7 +57,8 @@ export class VideosService {
   }
 
   async get(id: string, auth?: AuthInfo): Promise<Video> {
-    const row = await this.ctx.db.withUser(actor(auth), (tx) => repo.findVisible(tx, id, Boolean(auth)));
+    // One statement: sent with its role and claims in one round trip (the hottest read there is).
+    const row = await repo.findVisible(readerAs(this.ctx.db, actor(auth)), id, Boolean(auth));
     // RLS lets moderators read every lesson; the contract gives them only what a report shows them
     // (the moderation queue and decisions), so anything unpublished stays its creator's alone here.
     if (!row || !seesLesson(row, auth)) throw notFound("Video");
@@ -132,19 +133,17 @@ export class VideosService {
         query.sort === "for_you" ? "Sign in for your personal feed" : "Sign in to see your videos",
       );
     }
+    const viewer = { userId: auth?.userId ?? null, subjects: [] };
+    if (query.sort !== "for_you" || !auth) {
+      // Every other feed is one statement: role, claims and query go out in one round trip.
+      const { rows, nextCursor } = await listVideos(readerAs(db, actor(auth)), query, viewer);
+      return { items: rows.map((r) => toVideo(r, Boolean(auth))), nextCursor };
+    }
     return db.withUser(actor(auth), async (tx) => {
-      let subjects: string[] = [];
-      let weakSubjects: string[] = [];
-      if (query.sort === "for_you" && auth) {
-        const me = await tx.query<{ subjects: string[] }>("select subjects from public.users where id = auth.uid()");
-        subjects = me[0]?.subjects ?? [];
-        weakSubjects = await weakSubjectsOf(tx);
-      }
-      const { rows, nextCursor } = await listVideos(tx, query, {
-        userId: auth?.userId ?? null,
-        subjects,
-        weakSubjects,
-      });
+      const me = await tx.query<{ subjects: string[] }>("select subjects from public.users where id = auth.uid()");
+      const subjects = me[0]?.subjects ?? [];
+      const weakSubjects = await weakSubjectsOf(tx);
+      const { rows, nextCursor } = await listVideos(tx, query, { ...viewer, subjects, weakSubjects });
       return { items: rows.map((r) => toVideo(r, Boolean(auth))), nextCursor };
     });
   }

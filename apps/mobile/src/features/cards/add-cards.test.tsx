@@ -10,7 +10,7 @@ import { tokenStore } from "../../lib/api";
 afterEach(() => tokenStore.set(null));
 
 const VIDEO = "22222222-2222-4222-8222-222222222222";
-const counts = (due: number): DueCounts => ({ due, overdue: 0, new: due, total: due });
+const counts = (due: number): DueCounts => ({ due, overdue: 0, new: due, total: due, nextDueAt: null });
 
 function lessonApi(added: number) {
   let due = 0;

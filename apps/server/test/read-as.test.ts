@@ -1,0 +1,153 @@
+// Db.readAs: one statement under RLS, in one round trip on the server driver. It must see exactly
+// what withUser sees (same role, same claims), stay read-only, leave nothing behind on the pooled
+// connection, and never run the statement when role and claims could not be set.
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readAs as pipelinedRead } from "../src/db/pg-read-as.js";
+import { settingsSql } from "../src/db/types.js";
+import { makeUser, type TestServer, startTestServer } from "./harness.js";
+
+let s: TestServer;
+let a: Awaited<ReturnType<typeof makeUser>>;
+let b: Awaited<ReturnType<typeof makeUser>>;
+beforeAll(async () => {
+  s = await startTestServer();
+  a = await makeUser(s, { name: "alice" });
+  b = await makeUser(s, { name: "bob" });
+  for (const [owner, title] of [
+    [a.id, "A exam"],
+    [b.id, "B exam"],
+  ])
+    await s.ctx.db.query(
+      "insert into public.planner_events (user_id, title, type, start_date) values ($1, $2, 'EXAM', now())",
+      [owner, title],
+    );
+  for (const [title, status] of [
+    ["B private", "PRIVATE"],
+    ["B public", "PUBLIC"],
+  ])
+    await s.ctx.db.query(
+      "insert into public.videos (title, subject, difficulty, topic, created_by, status) values ($1, 'MATH', 'BEGINNER', 't', $2, $3)",
+      [title, b.id, status],
+    );
+});
+afterAll(() => s.stop());
+
+const titles = (rows: Array<{ title: string }>) => rows.map((r) => r.title);
+
+describe("Db.readAs", () => {
+  it("sees what withUser sees, as the same role with the same claims", async () => {
+    const db = s.ctx.db;
+    const who = "select current_user as role, auth.uid() as uid, current_setting('request.jwt.claims') as claims";
+    for (const actor of [{ userId: a.id }, null]) {
+      expect(await db.readAs(actor, who)).toEqual(await db.withUser(actor, (tx) => tx.query(who)));
+    }
+    expect(titles(await db.readAs({ userId: a.id }, "select title from public.planner_events"))).toEqual(["A exam"]);
+    // anon has no grant on planner events at all: refused by both, not merely filtered.
+    await expect(db.readAs(null, "select title from public.planner_events")).rejects.toThrow(/permission denied/);
+    await expect(db.withUser(null, (tx) => tx.query("select title from public.planner_events"))).rejects.toThrow(
+      /permission denied/,
+    );
+    expect(titles(await db.readAs(null, "select title from public.videos order by title"))).toEqual(["B public"]);
+    const videos = "select title from public.videos where created_by = $1 order by title";
+    expect(titles(await db.readAs({ userId: a.id }, videos, [b.id]))).toEqual(["B public"]);
+    expect(titles(await db.readAs({ userId: b.id }, videos, [b.id]))).toEqual(["B private", "B public"]);
+  });
+
+  it("refuses writes", async () => {
+    await expect(
+      s.ctx.db.readAs({ userId: a.id }, "update public.planner_events set title = 'changed' where user_id = $1", [
+        a.id,
+      ]),
+    ).rejects.toThrow(/read-only/);
+    const [row] = await s.ctx.db.query<{ title: string }>(
+      "select title from public.planner_events where user_id = $1",
+      [a.id],
+    );
+    expect(row.title).toBe("A exam");
+  });
+
+  it("leaves no role or claims on pooled connections, also after a failed statement", async () => {
+    const db = s.ctx.db;
+    await expect(db.readAs({ userId: a.id }, "select 1 / 0")).rejects.toThrow(/division by zero/);
+    await Promise.all(Array.from({ length: 40 }, (_, i) => db.readAs(i % 2 ? null : { userId: a.id }, "select 1")));
+    const after = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        db.query<{ claims: string | null; role: string }>(
+          "select current_user as role, nullif(current_setting('request.jwt.claims', true), '') as claims",
+        ),
+      ),
+    );
+    for (const [row] of after) {
+      expect(row.claims).toBeNull();
+      expect(["anon", "authenticated"]).not.toContain(row.role);
+    }
+    // Results are not crossed between concurrent reads on different connections.
+    const echoed = await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        db.readAs<{ n: number; uid: string | null }>(
+          i % 2 ? null : { userId: b.id },
+          "select $1::int as n, auth.uid() as uid",
+          [i],
+        ),
+      ),
+    );
+    expect(echoed.map(([row]) => row)).toEqual(echoed.map((_r, i) => ({ n: i, uid: i % 2 ? null : b.id })));
+  });
+
+  it("refuses a subject that is not a UUID before any SQL is sent", async () => {
+    const hostile = `${a.id}","role":"service_role`;
+    // Thrown or rejected, either way nothing runs.
+    await expect((async () => s.ctx.db.readAs({ userId: hostile }, "select 1"))()).rejects.toThrow(/UUID/);
+    await expect((async () => s.ctx.db.withUser({ userId: hostile }, (tx) => tx.query("select 1")))()).rejects.toThrow(
+      /UUID/,
+    );
+  });
+
+  it("a hostile claim value is stored verbatim: quotes and backslashes cannot end the literal", async () => {
+    const claims = `{"sub":"x'), set_config('role', 'service_role', true); select ('\\\\", "role":"anon"}`;
+    const [row] = await s.ctx.db.transaction(
+      (tx) =>
+        tx.query<{ claims: string; role: string }>(
+          "select current_setting('request.jwt.claims') as claims, current_user as role",
+        ),
+      settingsSql({ role: "anon", claims }),
+    );
+    expect(row).toEqual({ claims, role: "anon" });
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)("the pipelined read on the server driver", () => {
+  const lockHeld = async (c: pg.Client, key: number) =>
+    (
+      await c.query(
+        "select count(*)::int as n from pg_locks where locktype = 'advisory' and objid = $1 and pid = pg_backend_pid()",
+        [key],
+      )
+    ).rows[0].n > 0;
+
+  it("never runs the statement when role and claims cannot be set", async () => {
+    const c = new pg.Client({ connectionString: s.ctx.config.databaseUrl });
+    await c.connect();
+    try {
+      // A session advisory lock survives its transaction's rollback: proof of whether the statement ran.
+      await expect(pipelinedRead(c, "no_such_role", "{}", "select pg_advisory_lock(4242)")).rejects.toThrow(
+        /no_such_role/,
+      );
+      expect(await lockHeld(c, 4242)).toBe(false);
+      await pipelinedRead(c, "anon", '{"role":"anon"}', "select pg_advisory_lock(4243)");
+      expect(await lockHeld(c, 4243)).toBe(true);
+      // Claims are a bound parameter: a hostile value is data, whatever it contains.
+      const claims = `{"role":"anon"}', true); select set_config('role', 'service_role`;
+      const [row] = await pipelinedRead<{ claims: string; role: string }>(
+        c,
+        "anon",
+        claims,
+        "select current_setting('request.jwt.claims') as claims, current_user as role",
+      );
+      expect(row).toEqual({ claims, role: "anon" });
+    } finally {
+      await c.end();
+    }
+  });
+});
