@@ -5,6 +5,7 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { fakeApi } from "../../../test/fake-api";
 import { makeQueryClient } from "../../lib/query-client";
+import { useDueCards } from "./api/get-due-cards";
 import { useDueCounts } from "./api/get-due-counts";
 
 const start = Date.parse("2030-01-01T09:00:00Z");
@@ -24,19 +25,19 @@ function deck() {
   });
 }
 
-function mount() {
+function mount<T>(hook: () => T = () => useDueCounts(true) as T) {
   const client = makeQueryClient();
   const wrapper = ({ children }: { children: ReactNode }) => (
     <QueryClientProvider client={client}>{children}</QueryClientProvider>
   );
-  return { client, ...renderHook(() => useDueCounts(true), { wrapper }) };
+  return { client, ...renderHook(hook, { wrapper }) };
 }
 
 const advance = (ms: number) => act(() => jest.advanceTimersByTimeAsync(ms));
 
 test("the count is asked for again just after the next card is due, then at the slow poll", async () => {
   const api = deck();
-  const { result, client } = mount();
+  const { result, client } = mount(() => useDueCounts(true));
   await advance(100);
   expect(result.current.data?.due).toBe(0);
   expect(api.callsTo("GET", "/cards/due")).toHaveLength(1);
@@ -62,5 +63,19 @@ test("unmounting the badge stops its timer", async () => {
   unmount();
   await advance(10 * 60_000);
   expect(api.callsTo("GET", "/cards/due")).toHaveLength(1);
+  client.clear();
+});
+
+test("an open review session takes in the card that comes due, and asks at least every minute", async () => {
+  const api = deck();
+  const { result, client } = mount(() => useDueCards());
+  await advance(100);
+  expect(result.current.data?.counts.due).toBe(0);
+  await advance(31_000);
+  expect(api.callsTo("GET", "/cards/due")).toHaveLength(2);
+  expect(result.current.data?.counts.due).toBe(1);
+  // Nothing ahead: the session still checks every minute (another device's change).
+  await advance(60_000);
+  expect(api.callsTo("GET", "/cards/due")).toHaveLength(3);
   client.clear();
 });
