@@ -104,6 +104,44 @@ test("with nothing unread the bell is just 'Notifications'; a live notification.
   expect(await screen.findByRole("link", { name: "Notifications, 1 unread" })).toBeTruthy();
 });
 
+test("opened straight on a screen outside the tabs, the app still listens on the student's channel", async () => {
+  restoreSocket = TestSocket.install();
+  const user = makeUser();
+  fakeApi({
+    ...meRoute(user),
+    "GET /planner/events": () => ({ items: [], nextCursor: null }),
+    "GET /notifications/unread-count": () => ({ count: 0 }),
+  });
+  signIn(makeSession());
+  renderApp("/planner/event");
+  expect(await screen.findByRole("button", { name: "Add to planner" })).toBeTruthy();
+  // It used to listen only inside the tabs: a reminder due as its event was saved went unheard.
+  await waitFor(() => expect(TestSocket.last).not.toBeNull());
+  const socket = TestSocket.last!;
+  act(() => socket.open());
+  await waitFor(() => expect(socket.sent).toContainEqual({ type: "subscribe", channel: `user:${user.id}` }));
+});
+
+test("a notification made before the socket came up is caught when it does", async () => {
+  restoreSocket = TestSocket.install();
+  const user = makeUser();
+  let items: Notification[] = [];
+  fakeApi({
+    ...meRoute(user),
+    "GET /videos": () => ({ items: [], nextCursor: null }),
+    "GET /notifications": () => ({ items, nextCursor: null }),
+    "GET /notifications/unread-count": () => ({ count: items.length }),
+  });
+  signIn(makeSession());
+  renderApp("/");
+  expect(await screen.findByRole("link", { name: "Notifications" })).toBeTruthy();
+  await waitFor(() => expect(TestSocket.last).not.toBeNull());
+  // The reminder is made now, while the socket is still connecting: its event reaches nobody.
+  items = [makeNotification({ kind: "reminder", title: "Reminder: Chemistry study group" })];
+  act(() => TestSocket.last!.open());
+  expect(await screen.findByRole("link", { name: "Notifications, 1 unread" })).toBeTruthy();
+});
+
 test("signed out there is no bell", async () => {
   fakeApi({ "GET /videos": () => ({ items: [], nextCursor: null }) });
   renderApp("/");
