@@ -301,10 +301,6 @@ test("a student's journey through the mobile app (web export)", async ({ page, r
       await visible(ny.page, "button", "Add to planner").click();
       await expect(ny.page).toHaveURL(/\/planner$/);
       expect(await eventStarts(ny.page, start, "Chemistry study group")).toEqual([start.toISOString()]);
-      // Known gap (issue 17/15 note): on an app opened moments before, the reminder written 0.3 s after
-      // the save did not reach the live bell in CI (2 of 2 runs; the inbox had it). She opens the app
-      // again, as a student would, and the bell and inbox must show it with her clock's time.
-      await ny.page.reload();
 
       const when = inZone({ dateStyle: "medium", timeStyle: "short" }, "en-US");
       const bell = visible(ny.page, "link", "Notifications, 1 unread");

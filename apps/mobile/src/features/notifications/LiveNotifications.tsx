@@ -13,7 +13,13 @@ export function LiveNotifications() {
   const queryClient = useQueryClient();
   const userId = user?.id;
   const live = useChannel(user ? `user:${user.id}` : null, (event) => {
-    if (event.event === "notification.created") void queryClient.invalidateQueries({ queryKey: notificationKeys.all });
+    if (event.event !== "notification.created") return;
+    // A first fetch still in flight may have been read before this notification existed, and React
+    // Query joins it rather than fetching again (it cancels only queries that hold data already):
+    // cancel it, then fetch.
+    void queryClient
+      .cancelQueries({ queryKey: notificationKeys.all })
+      .then(() => queryClient.invalidateQueries({ queryKey: notificationKeys.all }));
   });
   useEffect(() => {
     if (live && userId) void queryClient.invalidateQueries({ queryKey: notificationKeys.all });

@@ -149,6 +149,44 @@ test("signed out there is no bell", async () => {
   expect(screen.queryByRole("link", { name: /^Notifications/ })).toBeNull();
 });
 
+test("a notification made while the bell's first count is still loading is counted, not lost", async () => {
+  restoreSocket = TestSocket.install();
+  const user = makeUser();
+  let items: Notification[] = [];
+  let release: () => void = () => {};
+  let first = true;
+  const api = fakeApi({
+    ...meRoute(user),
+    "GET /videos": () => ({ items: [], nextCursor: null }),
+    "GET /notifications": () => ({ items, nextCursor: null }),
+    "GET /notifications/unread-count": async () => {
+      // Counted when asked, answered later: as a server's answer in flight would be.
+      const count = items.length;
+      if (first) {
+        first = false;
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      }
+      return { count };
+    },
+  });
+  signIn(makeSession());
+  renderApp("/");
+  // This user's own socket (a new one, still connecting), not one an earlier test left behind.
+  await waitFor(() => expect(TestSocket.last?.readyState).toBe(0));
+  const socket = TestSocket.last!;
+  act(() => socket.open());
+  await waitFor(() => expect(socket.sent).toContainEqual({ type: "subscribe", channel: `user:${user.id}` }));
+  await waitFor(() => expect(api.callsTo("GET", "/notifications/unread-count")).toHaveLength(1));
+  // The reminder lands while the first count (0) is still on its way.
+  const fresh = makeNotification({ kind: "reminder", title: "Reminder: Chemistry study group" });
+  items = [fresh];
+  act(() => socket.push({ type: "event", channel: `user:${user.id}`, event: "notification.created", data: fresh }));
+  await act(async () => release());
+  expect(await screen.findByRole("link", { name: "Notifications, 1 unread" })).toBeTruthy();
+});
+
 test("scrolling to the end of the inbox loads the next cursor page, and marking read keeps both pages", async () => {
   const newer = makeNotification({ title: "Page one news" });
   let older = makeNotification({ title: "Page two news" });
