@@ -13,7 +13,11 @@ export function LiveUserChannel() {
   useChannel(userId ? `user:${userId}` : null, (e) => {
     if (e.event === "notification.created") {
       if (e.data.title) toast.info(e.data.title);
-      void qc.invalidateQueries({ queryKey: notificationsKey });
+      // A first count still loading may predate this notification, and React Query joins a fetch in
+      // flight for a query without data instead of refetching: cancel it, then fetch.
+      void qc
+        .cancelQueries({ queryKey: notificationsKey })
+        .then(() => qc.invalidateQueries({ queryKey: notificationsKey }));
     } else if (e.event === "video.updated") {
       void qc.invalidateQueries({ queryKey: ["videos", "detail", e.data.id] });
     } else if (e.event === "cards.counts") {
