@@ -1,6 +1,6 @@
 // Per-instance efficiency (issue 16 item 3): our server and a bare node:http + pg handler, each in
 // its own process, loaded by wrk (another process) with 100 connections, on PostgreSQL + Redis
-// with 10,000 lessons. Run: npx tsx bench/efficiency/bench.ts [--duration 10] [--write]
+// with 10,000 lessons. Run: npx tsx bench/efficiency/bench.ts [--duration 10] [--write] [--only feed|lesson]
 // Profile the server under load: BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" (same command).
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { appendFileSync, mkdtempSync, readFileSync } from "node:fs";
@@ -164,6 +164,9 @@ try {
     { name: "lesson, signed in", path: `/videos/${videoId}`, token, stmt: lessonSql(userId, videoId) },
     { name: "lesson, anonymous", path: `/videos/${videoId}?anon`, token: undefined, stmt: lessonSql(null, videoId) },
   ];
+  // --only feed|lesson: just the cases whose name starts so (for profiling one of them).
+  const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : "";
+  const chosen = cases.filter((c) => c.name.startsWith(only));
   const statements = Object.fromEntries(cases.map((c) => [c.path, c.stmt]));
   const bare = await startProcess(
     "bare",
@@ -182,7 +185,7 @@ try {
     "| request | ours | bare | ours ÷ bare | CPU ms per request, ours / bare | load avg (1 min) after |",
     "| --- | --- | --- | --- | --- | --- |",
   ];
-  for (const c of cases) {
+  for (const c of chosen) {
     const ourPath = c.path.replace("?anon", "");
     const ours = await measured(server.pid, `http://127.0.0.1:${serverPort}/api/v1${ourPath}`, c.token);
     const base = await measured(bare.pid, `http://127.0.0.1:${barePort}${c.path}`);

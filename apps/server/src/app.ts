@@ -78,6 +78,7 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
     (await openDb({
       databaseUrl: config.databaseUrl,
       listenUrl: config.databaseListenUrl,
+      preparedStatements: config.databasePreparedStatements,
       dataDir,
       log: dbLogger(log),
     }));
@@ -87,7 +88,9 @@ export async function createContext(config: Config, opts: ContextOptions = {}): 
   }
   const closers: AppContext["closers"] = [];
   const replica =
-    config.databaseReadUrl && db.driver === "pg" ? await openPg(config.databaseReadUrl, { max: 10 }) : null;
+    config.databaseReadUrl && db.driver === "pg"
+      ? await openPg(config.databaseReadUrl, { max: 10, preparedStatements: config.databasePreparedStatements })
+      : null;
   if (replica) closers.push(() => replica.close());
   let limits: RateLimitStore = memoryStore();
   // The global limit, on every request: with Redis, counts are leased in blocks (rate-limit-lease.ts).

@@ -24,6 +24,9 @@ const Env = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
     .optional(),
+  // Named statements are parsed once per connection. A transaction-mode pooler older than PgBouncer
+  // 1.21 cannot keep them (transactions move between server connections): set false behind one.
+  DATABASE_PREPARED_STATEMENTS: bool.default(true),
   DATABASE_READ_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
@@ -111,6 +114,7 @@ function toConfig(env: z.infer<typeof Env>) {
     databaseUrl: env.DATABASE_URL,
     databaseReadUrl: env.DATABASE_READ_URL,
     databaseListenUrl: env.DATABASE_LISTEN_URL,
+    databasePreparedStatements: env.DATABASE_PREPARED_STATEMENTS,
     redisUrl: env.REDIS_URL,
     /** A Redis command slower than this fails (a hung server): auth limits close, the rest opens. */
     redisCommandTimeoutMs: 1_000,

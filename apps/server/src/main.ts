@@ -21,7 +21,13 @@ async function main() {
   const log = createLogger(config.logLevel);
   // Start the embedded database first: PGlite's WASM compiles on V8's background threads while the
   // rest of the app's modules load on the main thread, which takes about a second off every start.
-  const db = openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, log: dbLogger(log) });
+  const db = openDb({
+    databaseUrl: config.databaseUrl,
+    listenUrl: config.databaseListenUrl,
+    preparedStatements: config.databasePreparedStatements,
+    dataDir: config.dataDir,
+    log: dbLogger(log),
+  });
   const { closeContext, createContext, startServer } = await import("./app.js");
   const ctx = await createContext(config, { log, db: await db });
 

@@ -150,4 +150,52 @@ describe.runIf(process.env.DATABASE_URL)("the pipelined read on the server drive
       await c.end();
     }
   });
+
+  const prepared = async (c: pg.Client) =>
+    (await c.query<{ name: string }>("select name from pg_prepared_statements order by name")).rows.map((r) => r.name);
+
+  it("parses each statement once per connection, and only what PostgreSQL confirmed", async () => {
+    const c = new pg.Client({ connectionString: s.ctx.config.databaseUrl });
+    await c.connect();
+    try {
+      const sql = "select $1::int + 1 as n, current_user as role";
+      for (const i of [1, 2, 3])
+        expect(await pipelinedRead(c, "anon", '{"role":"anon"}', sql, [i])).toEqual([{ n: i + 1, role: "anon" }]);
+      const names = await prepared(c);
+      expect(names).toHaveLength(2);
+      expect(names).toContain("lm_read_as_preamble");
+      // A statement PostgreSQL refuses to parse is not recorded; one that fails when run stays
+      // prepared. Either way the next read on the connection works (no "already exists").
+      await expect(pipelinedRead(c, "anon", "{}", "select from_nowhere(")).rejects.toThrow(/syntax/);
+      await expect(pipelinedRead(c, "anon", "{}", "select 1 / $1::int as q", [0])).rejects.toThrow(/division/);
+      expect(await pipelinedRead(c, "anon", "{}", "select 1 / $1::int as q", [1])).toEqual([{ q: 1 }]);
+      expect(await prepared(c)).toHaveLength(3);
+      // Switched off (a transaction-mode PgBouncer < 1.21): nothing named is left behind.
+      const d = new pg.Client({ connectionString: s.ctx.config.databaseUrl });
+      await d.connect();
+      try {
+        expect(await pipelinedRead(d, "anon", "{}", sql, [5], false)).toEqual([{ n: 6, role: "anon" }]);
+        expect(await prepared(d)).toEqual([]);
+      } finally {
+        await d.end();
+      }
+    } finally {
+      await c.end();
+    }
+  });
+
+  it("a table changed under a prepared read: the next read still answers", async () => {
+    await s.ctx.db.exec(
+      "create table public.prep_probe (a int); insert into public.prep_probe values (1); grant select on public.prep_probe to anon",
+    );
+    try {
+      const read = () => s.ctx.db.readAs<Record<string, number>>(null, "select * from public.prep_probe");
+      // Every pooled connection has it prepared before the table changes.
+      await Promise.all(Array.from({ length: 40 }, read));
+      await s.ctx.db.exec("alter table public.prep_probe add column b int default 2");
+      for (let i = 0; i < 40; i++) expect(await read()).toEqual([{ a: 1, b: 2 }]);
+    } finally {
+      await s.ctx.db.exec("drop table public.prep_probe");
+    }
+  });
 });

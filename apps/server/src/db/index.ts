@@ -11,8 +11,15 @@ export async function openDb(opts: {
   dataDir: string | null;
   /** Where connection trouble is reported (the LISTEN connection reconnecting). */
   log?: (msg: string, err?: unknown) => void;
+  /** Named statements, parsed once per connection (off behind a transaction-mode PgBouncer < 1.21). */
+  preparedStatements?: boolean;
 }): Promise<Db> {
-  if (opts.databaseUrl) return openPg(opts.databaseUrl, { log: opts.log, listenUrl: opts.listenUrl });
+  if (opts.databaseUrl)
+    return openPg(opts.databaseUrl, {
+      log: opts.log,
+      listenUrl: opts.listenUrl,
+      preparedStatements: opts.preparedStatements,
+    });
   return openPglite(opts.dataDir ? join(opts.dataDir, "pg") : null);
 }
 export * from "./types.js";

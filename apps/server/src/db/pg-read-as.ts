@@ -13,6 +13,13 @@
 //
 // node-postgres sends one query per ReadyForQuery, so this is a custom query object (like pg-cursor)
 // built on pg's own Query, which keeps its row parsing and error handling.
+//
+// Prepared: both statements are named and parsed once per connection. Parsing and planning were
+// most of PostgreSQL's work for a lesson read (pgbench: 0.86 ms of backend CPU unnamed, 0.18 ms
+// prepared; bench/efficiency/RESULTS.md). A transaction-mode pooler older than PgBouncer 1.21 moves
+// transactions between server connections, so there DATABASE_PREPARED_STATEMENTS=false sends them
+// unnamed as before.
+import { createHash } from "node:crypto";
 import { createRequire } from "node:module";
 import pg from "pg";
 
@@ -25,6 +32,8 @@ const PREAMBLE =
   "set_config('transaction_read_only', 'on', true)";
 
 interface Wire {
+  on(event: "parseComplete", fn: () => void): void;
+  off(event: "parseComplete", fn: () => void): void;
   stream: { cork?: () => void; uncork?: () => void };
   parse(m: { text: string; name: string; types?: unknown[] }): void;
   bind(m: { portal: string; statement: string; values: unknown[]; valueMapper?: (v: unknown) => unknown }): void;
@@ -44,18 +53,39 @@ type QueryInternals = {
     values: unknown[];
     handleDataRow(msg: unknown): void;
     handleCommandComplete(msg: unknown, con: unknown): void;
+    handleReadyForQuery(con: unknown): void;
   };
 };
 const BaseQuery = pg.Query as unknown as QueryInternals;
+
+/** Statements known to be parsed on each connection, by name. Gone with the connection. */
+const parsedOn = new WeakMap<object, Set<string>>();
+/** SQL text is built by code, never from input, so the distinct texts are few; this bounds them anyway. */
+const MAX_PREPARED_PER_CONNECTION = 500;
+const names = new Map<string, string>();
+const PREAMBLE_NAME = "lm_read_as_preamble";
+
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (!name) {
+    name = `lm_read_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    if (names.size < 10_000) names.set(text, name);
+  }
+  return name;
+}
 
 class ReadAs extends BaseQuery {
   /** True once the preamble's row and CommandComplete went by; only the statement's rows are kept. */
   private preambleDone = false;
 
+  /** Removes this query's ParseComplete listener once the round trip ends. */
+  private stopTracking = () => {};
+
   constructor(
     private readonly settings: [role: string, claims: string],
     text: string,
     values: unknown[],
+    private readonly prepared: boolean,
     callback: (err: Error | null, res: unknown) => void,
   ) {
     // Values are converted now: a value pg cannot serialise throws here, before a byte is written.
@@ -71,15 +101,50 @@ class ReadAs extends BaseQuery {
     this.preambleDone = true;
   }
 
+  override handleReadyForQuery(con: unknown) {
+    this.stopTracking();
+    return super.handleReadyForQuery(con);
+  }
+
+  /**
+   * Each text's statement name ("" for unnamed) and whether it must be parsed now. A name is
+   * recorded only when PostgreSQL confirms it (ParseComplete arrives in the order sent), so after
+   * an error the next query parses again exactly what is missing.
+   */
+  private plan(connection: Wire, texts: string[]) {
+    if (!this.prepared) return texts.map((text) => ({ text, name: "", parse: true }));
+    const known = parsedOn.get(connection) ?? new Set<string>();
+    parsedOn.set(connection, known);
+    // One entry per Parse sent, "" for an unnamed one, matched to ParseComplete messages in order.
+    const pending: string[] = [];
+    const steps = texts.map((text) => {
+      const name = text === PREAMBLE ? PREAMBLE_NAME : statementName(text);
+      if (known.has(name)) return { text, name, parse: false };
+      const full = known.size + pending.length >= MAX_PREPARED_PER_CONNECTION;
+      pending.push(full ? "" : name);
+      return { text, name: full ? "" : name, parse: true };
+    });
+    if (pending.some(Boolean)) {
+      const onParsed = () => {
+        const name = pending.shift();
+        if (name) known.add(name);
+      };
+      connection.on("parseComplete", onParsed);
+      this.stopTracking = () => connection.off("parseComplete", onParsed);
+    }
+    return steps;
+  }
+
   submit(connection: Wire) {
     const same = (v: unknown) => v;
     connection.stream.cork?.();
     try {
-      connection.parse({ text: PREAMBLE, name: "" });
-      connection.bind({ portal: "", statement: "", values: this.settings });
+      const [pre, stmt] = this.plan(connection, [PREAMBLE, this.text]);
+      if (pre.parse) connection.parse({ text: pre.text, name: pre.name });
+      connection.bind({ portal: "", statement: pre.name, values: this.settings });
       connection.execute({ portal: "", rows: 0 });
-      connection.parse({ text: this.text, name: "" });
-      connection.bind({ portal: "", statement: "", values: this.values, valueMapper: same });
+      if (stmt.parse) connection.parse({ text: stmt.text, name: stmt.name });
+      connection.bind({ portal: "", statement: stmt.name, values: this.values, valueMapper: same });
       connection.describe({ type: "P", name: "" });
       connection.execute({ portal: "", rows: 0 });
       connection.sync();
@@ -90,16 +155,44 @@ class ReadAs extends BaseQuery {
   }
 }
 
+/**
+ * A prepared statement whose result columns changed since it was parsed (a migration added a column
+ * to a `select *`): PostgreSQL refuses to run it until it is parsed again.
+ */
+const isStalePlan = (err: unknown) =>
+  (err as { code?: string }).code === "0A000" && /cached plan must not change result type/.test(String(err));
+
 /** Runs one read-only statement as `role` with `claims` (JSON text) on a checked-out client. */
-export function readAs<T>(
+export async function readAs<T>(
   client: pg.ClientBase,
   role: string,
   claims: string,
   sql: string,
   params: unknown[] = [],
+  prepared = true,
+): Promise<T[]> {
+  try {
+    return await send<T>(client, role, claims, sql, params, prepared);
+  } catch (err) {
+    if (!prepared || !isStalePlan(err)) throw err;
+    // Forget it on both sides, then parse it afresh: once per connection per change.
+    const name = statementName(sql);
+    parsedOn.get((client as unknown as { connection: object }).connection)?.delete(name);
+    await client.query(`deallocate ${name}`);
+    return send<T>(client, role, claims, sql, params, prepared);
+  }
+}
+
+function send<T>(
+  client: pg.ClientBase,
+  role: string,
+  claims: string,
+  sql: string,
+  params: unknown[],
+  prepared: boolean,
 ): Promise<T[]> {
   return new Promise((resolve, reject) => {
-    const query = new ReadAs([role, claims], sql, params, (err, res) => {
+    const query = new ReadAs([role, claims], sql, params, prepared, (err, res) => {
       if (err) reject(err);
       else resolve((res as pg.QueryResult).rows as T[]);
     });

@@ -10,9 +10,15 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openPg(
   url: string,
-  opts: { max?: number; log?: (msg: string, err?: unknown) => void; listenUrl?: string } = {},
+  opts: {
+    max?: number;
+    log?: (msg: string, err?: unknown) => void;
+    listenUrl?: string;
+    preparedStatements?: boolean;
+  } = {},
 ): Promise<Db> {
   const max = opts.max ?? 20;
+  const prepared = opts.preparedStatements ?? true;
   const pool = new pg.Pool({ connectionString: url, max, idleTimeoutMillis: 30_000 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on("error", () => {});
@@ -65,7 +71,7 @@ export async function openPg(
       }),
     readAs: (actor, sql, params) => {
       const { role, claims } = actorRole(actor);
-      return onClient((client) => readAs(client, role, claims, sql, params));
+      return onClient((client) => readAs(client, role, claims, sql, params, prepared));
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     withUser: (actor, fn) => withUserVia(db)(actor, fn),

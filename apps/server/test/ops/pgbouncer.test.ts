@@ -82,7 +82,11 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("behind PgBouncer (transaction
     );
     const pooled = new URL(db.url);
     pooled.port = String(port);
-    s = await startTestServer({ databaseUrl: pooled.toString(), databaseListenUrl: db.url });
+    s = await startTestServer({
+      databaseUrl: pooled.toString(),
+      databaseListenUrl: db.url,
+      databasePreparedStatements: false,
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -115,6 +119,14 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("behind PgBouncer (transaction
     const other = await makeUser(s);
     expect((await s.api("GET", `/videos/${v.id}`, { token: other.token })).status).toBe(404);
     expect((await s.api("GET", `/videos/${v.id}`)).status).toBe(404);
+    // Many reads at once move between the pooler's server connections: none may find a statement
+    // another client prepared there, or miss one it prepared elsewhere (DATABASE_PREPARED_STATEMENTS).
+    const reads = await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        s.api("GET", `/videos/${v.id}`, { token: i % 2 ? owner.token : other.token }),
+      ),
+    );
+    expect(reads.map((r) => r.status)).toEqual(reads.map((_r, i) => (i % 2 ? 200 : 404)));
     // The pooler carried the work (sign-ups, the request transactions, the job queue).
     expect(Number((await stats(name))?.total_xact_count ?? 0) - before).toBeGreaterThan(20);
   });
