@@ -1,18 +1,36 @@
 // Request id, structured access log, security headers and CORS: the first middleware a request meets.
 import { randomUUID } from "node:crypto";
-import type { RequestHandler } from "express";
+import type { Express, Request, RequestHandler } from "express";
 import type { Logger } from "../logger.js";
 
 const ID_PATTERN = /^[A-Za-z0-9._-]{8,128}$/;
+const CHILD = Symbol("request logger");
+
+/**
+ * `req.log`, a child logger carrying the request id, made on first use: most requests never log
+ * but for the access line, and a child per request was a measurable share of the API's CPU and
+ * garbage under load (bench/efficiency/RESULTS.md).
+ */
+export function requestLogger(app: Express, log: Logger) {
+  Object.defineProperty(app.request, "log", {
+    configurable: true,
+    get(this: Request & { [CHILD]?: Logger }) {
+      this[CHILD] ??= log.child({ reqId: this.id });
+      return this[CHILD];
+    },
+  });
+}
 
 export function requestContext(log: Logger): RequestHandler {
+  // The level is fixed at start: below info only failures are logged, so the rest skip the line.
+  const accessLog = log.isLevelEnabled("info");
   return (req, res, next) => {
     const incoming = req.headers["x-request-id"];
     req.id = typeof incoming === "string" && ID_PATTERN.test(incoming) ? incoming : randomUUID();
     res.setHeader("X-Request-Id", req.id);
-    req.log = log.child({ reqId: req.id });
     const started = process.hrtime.bigint();
     res.on("finish", () => {
+      if (!accessLog && res.statusCode < 500) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       const level = res.statusCode >= 500 ? "error" : "info";
       req.log[level]({ method: req.method, url: req.originalUrl.split("?")[0], status: res.statusCode, ms }, "request");
