@@ -2,9 +2,11 @@
 // GET /videos/:id through our API, against a bare node:http handler running the very same SQL,
 // on PGlite and on the PostgreSQL server, at 10 and 100 connections. Also the auth latencies
 // (login, GET /users/me). Run: npx tsx bench/feed/bench.ts [--duration 5] [--write]
+// The servers run in this process; the load generator (autocannon) runs in a child process.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import autocannon from "autocannon";
+import { fork } from "node:child_process";
+import type autocannon from "autocannon";
 import { createContext, type RunningServer, startServer } from "../../apps/server/src/app.js";
 import { testConfig } from "../../apps/server/src/config.js";
 import type { Queryable } from "../../apps/server/src/db/index.js";
@@ -61,8 +63,20 @@ async function baseline(run: RunningServer, statements: Record<string, { sql: st
   };
 }
 
+/** autocannon in a child process (autocannon-child.ts): the generator must not share the servers' event loop. */
+function autocannonChild(options: autocannon.Options): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const child = fork(new URL("./autocannon-child.ts", import.meta.url).pathname, [JSON.stringify(options)], {
+      execArgv: ["--import", "tsx"],
+    });
+    child.once("message", (m) => resolve(m as autocannon.Result));
+    child.once("error", reject);
+    child.once("exit", (code) => code !== 0 && reject(new Error(`autocannon exited with ${code}`)));
+  });
+}
+
 async function load(url: string, connections: number, headers: Record<string, string> = {}) {
-  const result = await autocannon({ url, connections, duration: DURATION, headers, pipelining: 1 });
+  const result = await autocannonChild({ url, connections, duration: DURATION, headers });
   return {
     rps: result.requests.average,
     p50: result.latency.p50,
