@@ -1,5 +1,5 @@
 // Comments: listing, posting and editing under moderation, deletion and reports.
-import { notifyCreator } from "../notifications/activity.js";
+import { notifyCreator } from "../notifications/index.js";
 import type { Comment, CommentCreateInput, Page, PageQuery } from "@lm/core";
 import { moderateText } from "../ai/moderation.js";
 import { asServiceWithin, type Db, type Queryable } from "../db/index.js";
