@@ -3,6 +3,8 @@
 // apps/server/src (or the folder given as the first argument):
 //   - cross-feature imports that reach into another feature's repository.ts instead of
 //     going through its service or index;
+//   - cross-feature imports of any other file than a feature's index.ts or service.ts (what
+//     biome.json's noRestrictedImports refuses from a feature folder);
 //   - import cycles (strongly connected components of more than one file, or a file
 //     importing itself).
 // Usage: node scripts/import-graph.mjs [root]   (prints the counts, then the details)
@@ -38,6 +40,23 @@ const files = walk(root);
 const graph = new Map();
 const crossings = [];
 const featureOf = (file) => relative(root, file).split("/")[0];
+// Folders below the features (and the files at the root): anyone may import any file of theirs.
+// Keep in step with the feature override of noRestrictedImports in biome.json.
+const INFRASTRUCTURE = new Set([
+  "ai",
+  "db",
+  "http",
+  "jobs",
+  "mail",
+  "media",
+  "migrations",
+  "observability",
+  "openapi",
+  "realtime",
+  "web",
+]);
+const isFeatureFile = (file) => relative(root, file).includes("/") && !INFRASTRUCTURE.has(featureOf(file));
+const surface = [];
 
 for (const file of files) {
   const text = readFileSync(file, "utf8");
@@ -49,6 +68,10 @@ for (const file of files) {
     const isRepository = /(^|\/)repository\.ts$/.test(target);
     if (isRepository && featureOf(target) !== featureOf(file)) {
       crossings.push(`${relative(root, file)} -> ${relative(root, target)}`);
+    }
+    const isPublic = /^[^/]+\/(index|service)\.ts$/.test(relative(root, target));
+    if (isFeatureFile(file) && isFeatureFile(target) && featureOf(target) !== featureOf(file) && !isPublic) {
+      surface.push(`${relative(root, file)} -> ${relative(root, target)}`);
     }
   }
   graph.set(file, [...edges]);
@@ -87,6 +110,8 @@ function visit(node) {
 for (const file of files) if (!info.has(file)) visit(file);
 
 console.log(`cross-feature repository imports: ${crossings.length}`);
+console.log(`cross-feature imports past index.ts / service.ts: ${surface.length}`);
 console.log(`import cycles (strongly connected groups): ${cycles.length}`);
 for (const line of crossings) console.log(`  crossing  ${line}`);
+for (const line of surface) console.log(`  surface   ${line}`);
 for (const cycle of cycles) console.log(`  cycle     ${cycle.join(", ")}`);

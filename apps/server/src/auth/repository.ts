@@ -1,6 +1,6 @@
 // SQL for accounts, sessions and one-time tokens. Runs as the owner: the auth schema is private.
 import { one, type Queryable } from "../db/index.js";
-import { USER_COLUMNS, type UserRow } from "../users/presenter.js";
+import { USER_COLUMNS, type UserRow } from "../users/index.js";
 
 export const findUserByEmail = (q: Queryable, email: string) =>
   one<UserRow & { password_hash: string }>(

@@ -8,7 +8,7 @@ import { tooMany } from "../http/rate-limit.js";
 import type { RateLimitStore } from "../http/rate-limit-store.js";
 import type { Logger } from "../logger.js";
 import type { Mailer } from "../mail/mailer.js";
-import { toUser } from "../users/presenter.js";
+import { toUser } from "../users/index.js";
 import { resetPasswordMail, verificationMail } from "./mails.js";
 import { assertStrongPassword, burnDummyVerify, hashPassword, verifyPassword } from "./passwords.js";
 import * as repo from "./repository.js";

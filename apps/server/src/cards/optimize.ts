@@ -5,7 +5,7 @@ import type { OptimizeResult } from "@lm/core";
 import { default_w } from "ts-fsrs";
 import type { Db } from "../db/index.js";
 import { AppError } from "../http/errors.js";
-import { zoneOf } from "../planner/reminders.js";
+import { zoneOf } from "../planner/index.js";
 import { ownerTimeZone } from "../planner/service.js";
 import { fitWeights, type OptimizerLog, OptimizerTimeout } from "./optimizer/run.js";
 import * as repo from "./repository.js";

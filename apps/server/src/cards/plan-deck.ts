@@ -1,7 +1,7 @@
 // The deck as the planner sees it: a student's cards in one subject with their due dates and recall
 // now, for an exam plan (planner/plan.ts). Runs in the caller's transaction, as the student.
 import type { Queryable } from "../db/index.js";
-import type { PlanCard } from "../planner/domain/exam-activities.js";
+import type { PlanCard } from "../planner/index.js";
 import * as repo from "./repository.js";
 import { retrievability, schedulerFor } from "./scheduler.js";
 

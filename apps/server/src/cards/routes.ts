@@ -2,7 +2,7 @@
 import { contract } from "@lm/core";
 import { Router } from "express";
 import { endpointRouter } from "../http/endpoint.js";
-import { zoneOf } from "../planner/reminders.js";
+import { zoneOf } from "../planner/index.js";
 import { ownerTimeZone } from "../planner/service.js";
 import { dueForecast } from "./forecast.js";
 import { mastery } from "./mastery.js";

@@ -3,13 +3,11 @@
 import { secondOpinion } from "../ai/moderation.js";
 import type { LlmProvider } from "../ai/providers/types.js";
 import type { Db } from "../db/index.js";
-import { JOBS } from "../jobs/queues.js";
+import { JOBS, type JobPayload } from "../jobs/queues.js";
 import * as repo from "./repository.js";
 
 export const MODERATE_COMMENT = JOBS.moderateComment;
-export interface ModerateCommentJob {
-  commentId: string;
-}
+export type ModerateCommentJob = JobPayload<typeof MODERATE_COMMENT>;
 
 export type SecondOpinionOutcome = "skipped" | "unchanged" | "APPROVED" | "REJECTED";
 

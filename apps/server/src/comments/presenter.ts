@@ -1,7 +1,7 @@
 // Comment row → contract object. The one place that decides who sees a moderation reason.
 import type { Comment } from "@lm/core";
 import type { AuthInfo } from "../http/express.js";
-import { toPublicUser } from "../users/presenter.js";
+import { toPublicUser } from "../users/index.js";
 
 export interface CommentRow {
   id: string;

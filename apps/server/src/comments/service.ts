@@ -1,5 +1,5 @@
 // Comments: listing, posting and editing under moderation, deletion and reports.
-import { notifyCreator } from "../notifications/activity.js";
+import { notifyCreator } from "../notifications/index.js";
 import type { Comment, CommentCreateInput, Page, PageQuery } from "@lm/core";
 import { moderateText } from "../ai/moderation.js";
 import { asServiceWithin, type Db, type Queryable } from "../db/index.js";
@@ -8,7 +8,7 @@ import type { AuthInfo } from "../http/express.js";
 import { sendAsUser } from "../jobs/in-transaction.js";
 import type { Queue } from "../jobs/queue.js";
 import { decodeCursor, toPage } from "../db/keyset-cursor.js";
-import { MODERATE_COMMENT, type ModerateCommentJob } from "./moderation-job.js";
+import { MODERATE_COMMENT } from "./moderation-job.js";
 import { toComment, type Viewer } from "./presenter.js";
 import * as repo from "./repository.js";
 import { fromVerdict, HELD_AFTER_EDIT, heldForReview, REJECTED_BY_MODERATOR } from "./rules.js";
@@ -90,7 +90,7 @@ export class CommentsService {
    * exists exactly when the comment does. Until it runs the comment waits hidden (and in the human queue).
    */
   private askSecondOpinion(tx: Queryable, userId: string, commentId: string) {
-    return sendAsUser<ModerateCommentJob>(this.queue, tx, userId, MODERATE_COMMENT, { commentId });
+    return sendAsUser(this.queue, tx, userId, MODERATE_COMMENT, { commentId });
   }
 }
 

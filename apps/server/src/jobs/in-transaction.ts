@@ -1,16 +1,17 @@
 // Queue statements inside the caller's transaction, so a job exists exactly when the row that
 // asked for it does: a rolled-back insert leaves no job, a committed one never misses its job.
+// Every job of the app is queued or cancelled here, its payload checked against its queue's schema.
 import type PgBoss from "pg-boss";
 import { actAs, type Queryable } from "../db/index.js";
 import type { Queue } from "./queue.js";
-import type { JobName } from "./queues.js";
+import { JOB_PAYLOADS, type JobName, type JobPayload } from "./queues.js";
 
 /**
  * Runs pg-boss statements inside `tx`. The transaction may be acting as a client role (RLS); the
  * queue tables belong to the connection's own role, so switch for the call and `restore` the role
  * after (`none` resets to the login role, which any role may do).
  */
-export async function inQueueRole<T>(tx: Queryable, restore: () => Promise<void>, fn: (db: PgBoss.Db) => Promise<T>) {
+async function inQueueRole<T>(tx: Queryable, restore: () => Promise<void>, fn: (db: PgBoss.Db) => Promise<T>) {
   await tx.query("select set_config('role', 'none', true)");
   try {
     return await fn({
@@ -23,20 +24,63 @@ export async function inQueueRole<T>(tx: Queryable, restore: () => Promise<void>
   }
 }
 
+const asUser = (tx: Queryable, userId: string) => () => actAs(tx, "authenticated", userId);
+const asService = (tx: Queryable) => () => actAs(tx, "service_role");
+
+const checked = <N extends JobName>(name: N, data: JobPayload<N>): JobPayload<N> =>
+  JOB_PAYLOADS[name].parse(data) as JobPayload<N>;
+
 /** Queues one job in `tx`, which acts as the student `userId` (as `withUser` left it). */
-export function sendAsUser<T extends object>(queue: Queue, tx: Queryable, userId: string, name: JobName, data: T) {
-  return inQueueRole(
-    tx,
-    () => actAs(tx, "authenticated", userId),
-    (db) => queue.boss.send(name, data, { db }),
-  );
+export function sendAsUser<N extends JobName>(
+  queue: Queue,
+  tx: Queryable,
+  userId: string,
+  name: N,
+  data: JobPayload<N>,
+) {
+  return inQueueRole(tx, asUser(tx, userId), (db) => queue.boss.send(name, checked(name, data), { db }));
 }
 
 /** Queues one job in `tx`, a service transaction (`asService`): a worker's write, a publication. */
-export function sendAsService<T extends object>(queue: Queue, tx: Queryable, name: JobName, data: T) {
-  return inQueueRole(
-    tx,
-    () => actAs(tx, "service_role"),
-    (db) => queue.boss.send(name, data, { db }),
-  );
+export function sendAsService<N extends JobName>(queue: Queue, tx: Queryable, name: N, data: JobPayload<N>) {
+  return inQueueRole(tx, asService(tx), (db) => queue.boss.send(name, checked(name, data), { db }));
+}
+
+/** A job due later, under an id of the caller's choosing: queueing the same id twice queues it once. */
+export interface ScheduledJob<N extends JobName> {
+  id: string;
+  data: JobPayload<N>;
+  startAfter: Date;
+}
+
+function insert<N extends JobName>(queue: Queue, db: PgBoss.Db, name: N, jobs: ScheduledJob<N>[]) {
+  const rows = jobs.map((j) => ({ id: j.id, name, data: checked(name, j.data), startAfter: j.startAfter }));
+  // One statement for the batch; pg-boss inserts with ON CONFLICT DO NOTHING on the id.
+  return queue.boss.insert(rows, { db });
+}
+
+/** Schedules jobs in `tx`, which acts as the student `userId`. */
+export async function scheduleAsUser<N extends JobName>(
+  queue: Queue,
+  tx: Queryable,
+  userId: string,
+  name: N,
+  jobs: ScheduledJob<N>[],
+) {
+  if (jobs.length > 0) await inQueueRole(tx, asUser(tx, userId), (db) => insert(queue, db, name, jobs));
+}
+
+/** Schedules jobs in `tx`, a service transaction (a worker scheduling the next one of a chain). */
+export async function scheduleAsService<N extends JobName>(
+  queue: Queue,
+  tx: Queryable,
+  name: N,
+  jobs: ScheduledJob<N>[],
+) {
+  if (jobs.length > 0) await inQueueRole(tx, asService(tx), (db) => insert(queue, db, name, jobs));
+}
+
+/** Cancels pending jobs by id in `tx`, which acts as the student `userId`. */
+export async function cancelAsUser(queue: Queue, tx: Queryable, userId: string, name: JobName, ids: string[]) {
+  if (ids.length > 0) await inQueueRole(tx, asUser(tx, userId), (db) => queue.boss.cancel(name, ids, { db }));
 }

@@ -1,6 +1,7 @@
-// Every queue the app uses: its name (written here only) and its retry policy. Handlers live with
-// their feature and import the name from here.
+// Every queue the app uses: its name (written here only), its payload schema and its retry policy.
+// Handlers live with their feature and import the name and payload type from here.
 import type PgBoss from "pg-boss";
+import { z } from "zod";
 
 export const JOBS = {
   generateVideo: "generate-video",
@@ -10,6 +11,25 @@ export const JOBS = {
   renderVideo: "render-video",
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
+
+/** What each queue's job carries; the in-transaction senders parse it, so a wrong payload never gets queued. */
+export const JOB_PAYLOADS = {
+  [JOBS.generateVideo]: z.object({ videoId: z.guid() }),
+  [JOBS.sendReminder]: z.object({
+    eventId: z.guid(),
+    userId: z.guid(),
+    /** The occurrence's start (ISO). */
+    occurrence: z.iso.datetime(),
+    minutes: z.int().nonnegative(),
+    /** The event's updated_at when the job was scheduled (ISO). */
+    revision: z.iso.datetime(),
+  }),
+  [JOBS.moderateComment]: z.object({ commentId: z.guid() }),
+  // Scheduled by cron (backup/feature.ts) with an empty payload.
+  [JOBS.backup]: z.object({}),
+  [JOBS.renderVideo]: z.object({ videoId: z.guid() }),
+} satisfies Record<JobName, z.ZodType<object>>;
+export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
 
 export const QUEUES: Array<{ name: JobName } & PgBoss.Queue> = [
   // Generation: a few retries with backoff for transient provider errors; the handler decides what is final.

@@ -6,7 +6,7 @@ import { flaggedComments, reviewComment } from "../comments/service.js";
 import type { Db } from "../db/index.js";
 import { AppError, notFound } from "../http/errors.js";
 import type { AuthInfo } from "../http/express.js";
-import { notifyCommentDecided } from "../notifications/outcomes.js";
+import { notifyCommentDecided } from "../notifications/index.js";
 import { notifyOnce } from "../notifications/service.js";
 import { closeReports, lessonExists, lessonForModerator, reportedLessons, takeDownLesson } from "../videos/service.js";
 

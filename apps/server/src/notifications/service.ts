@@ -2,7 +2,8 @@
 // Inserting a row is also the realtime push: a trigger (0003) NOTIFYs `user:<id>` on commit.
 import type { Notification, NotificationPrefKind, Page } from "@lm/core";
 import type { Db, Queryable } from "../db/index.js";
-import { notFound, validation } from "../http/errors.js";
+import { keysetCodec } from "../db/keyset-cursor.js";
+import { notFound } from "../http/errors.js";
 import * as repo from "./repository.js";
 
 export function toNotification(r: repo.NotificationRow): Notification {
@@ -17,52 +18,23 @@ export function toNotification(r: repo.NotificationRow): Notification {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const CREATED_KEY = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?[+-](\d{2})(:[0-5]\d)?$/;
-
-/** created_at::text of a real instant: the pattern alone lets Feb 31, month 99 and year 0000 reach SQL. */
-function isCreatedKey(v: string): boolean {
-  const m = CREATED_KEY.exec(v);
-  if (!m || m[1].startsWith("0000") || Number(m[4]) > 15) return false;
-  const t = new Date(`${m[1]}T${m[2]}Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 19) === `${m[1]}T${m[2]}`;
-}
-
-/** Cursor = base64url JSON [created_at text, id]; opaque to clients, checked strictly here. */
-export function encodeCursor(r: repo.NotificationRow): string {
-  return Buffer.from(JSON.stringify([r.created_key, r.id])).toString("base64url");
-}
-
-export function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === "string" &&
-      typeof value[1] === "string" &&
-      UUID.test(value[1]) &&
-      isCreatedKey(value[0])
-    ) {
-      return { createdAt: value[0], id: value[1] };
-    }
-  } catch {
-    // falls through to the 400 below
-  }
-  throw validation("cursor", "Malformed cursor");
-}
+/** Cursor = [created_at as PostgreSQL prints it, id], in the one codec of db/ (issue 14 item 6). */
+const cursor = keysetCodec(["timestamptz", "uuid"]);
 
 export class NotificationsService {
   constructor(private readonly db: Db) {}
 
   async list(userId: string, q: { limit: number; cursor?: string }): Promise<Page<Notification>> {
-    const after = q.cursor ? decodeCursor(q.cursor) : null;
+    const key = cursor.decode(q.cursor);
+    const after = key ? { createdAt: key[0], id: key[1] } : null;
     // One extra row tells whether another page exists without a count query.
     const rows = await this.db.withUser({ userId }, (tx) => repo.listPage(tx, userId, q.limit + 1, after));
     const page = rows.slice(0, q.limit);
     const last = page.at(-1);
-    return { items: page.map(toNotification), nextCursor: rows.length > q.limit && last ? encodeCursor(last) : null };
+    return {
+      items: page.map(toNotification),
+      nextCursor: rows.length > q.limit && last ? cursor.encode([last.created_key, last.id]) : null,
+    };
   }
 
   async unreadCount(userId: string): Promise<{ count: number }> {

@@ -1,6 +1,6 @@
 // Calendar sync: the secret subscription feed (token per user, rotatable) and .ics import.
 import { createHash, createHmac } from "node:crypto";
-import { dueForecast } from "../cards/forecast.js";
+import { dueForecast } from "../cards/index.js";
 import type { Db, Queryable } from "../db/index.js";
 import { one } from "../db/index.js";
 import { AppError, notFound } from "../http/errors.js";
@@ -22,7 +22,7 @@ import * as repo from "./repository.js";
 import type { EventValues } from "./repository.js";
 import { valuesOf, withSeriesEnd } from "./service.js";
 import { Slicer } from "./yield-loop.js";
-import { randomToken, sha256 } from "../auth/tokens.js";
+import { randomToken, sha256 } from "../auth/index.js";
 
 // Token storage lives in the private auth schema, which only the server's own role can read.
 const tokenRow = (tx: Queryable, userId: string) =>

@@ -1,6 +1,6 @@
 // Planner feature: wires services, the reminder workers and the stats hook into the app.
 import { createHmac } from "node:crypto";
-import { resolveJwtSecret } from "../auth/tokens.js";
+import { resolveJwtSecret } from "../auth/index.js";
 import type { AppContext } from "../context.js";
 import type { Feature } from "../feature.js";
 import { CalendarService } from "./calendar.js";

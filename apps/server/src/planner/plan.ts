@@ -2,7 +2,7 @@
 // events, each saying what to do from the student's review cards (exam-activities.ts), and on
 // accept stores them (linked to the exam) in one transaction.
 import type { PlannerEvent } from "@lm/core";
-import { planDeck } from "../cards/plan-deck.js";
+import { planDeck } from "../cards/index.js";
 import type { Db } from "../db/index.js";
 import { notFound } from "../http/errors.js";
 import { type Activity, assignActivities, describe, weakestLessons } from "./domain/exam-activities.js";

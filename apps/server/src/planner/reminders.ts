@@ -1,9 +1,10 @@
 // Reminders: pg-boss jobs scheduled (startAfter) for each reminder of an event's next occurrence.
 //
 // Design, and why it is exactly-once:
-// - Jobs are written in the same transaction as the event change (pg-boss's `db` option over our
-//   transaction), so an event and its reminders commit or roll back together; edits and deletes
-//   cancel the pending jobs in that same transaction and schedule new ones.
+// - Jobs are written in the same transaction as the event change, through the one job module
+//   (jobs/in-transaction.ts, which checks each payload against the queue's schema), so an event and
+//   its reminders commit or roll back together; edits and deletes cancel the pending jobs in that
+//   same transaction and schedule new ones.
 // - A job id is derived from (event, revision, occurrence, minutes): two processes scheduling the
 //   same reminder produce one job (pg-boss inserts with ON CONFLICT DO NOTHING).
 // - When a job fires it re-reads the event and does nothing unless the event still exists, still
@@ -14,11 +15,10 @@
 //   next occurrence's (only while the event is unchanged; an edit starts a fresh chain).
 import { createHash } from "node:crypto";
 import { countOf, isFormattableLocale } from "@lm/core";
-import type PgBoss from "pg-boss";
 import type { AppContext } from "../context.js";
-import { actAs, type Queryable } from "../db/index.js";
-import { inQueueRole } from "../jobs/in-transaction.js";
-import { JOBS } from "../jobs/queues.js";
+import type { Queryable } from "../db/index.js";
+import { cancelAsUser, type ScheduledJob, scheduleAsService, scheduleAsUser } from "../jobs/in-transaction.js";
+import { JOBS, type JobPayload } from "../jobs/queues.js";
 import { markEmailed, notifyOnce } from "../notifications/service.js";
 import { observeReminderLag } from "../observability/metrics.js";
 import { expandOccurrences } from "./domain/recurrence.js";
@@ -31,15 +31,8 @@ const REMINDER_QUEUE = JOBS.sendReminder;
 const BATCH = 50;
 const PARALLEL = 5;
 
-export interface ReminderJob {
-  eventId: string;
-  userId: string;
-  /** The occurrence's start (ISO). */
-  occurrence: string;
-  minutes: number;
-  /** The event's updated_at when the job was scheduled. */
-  revision: string;
-}
+/** Which reminder of which occurrence, and the event's revision it was scheduled from (jobs/queues.ts). */
+export type ReminderJob = JobPayload<typeof REMINDER_QUEUE>;
 
 /** The zone a recurring event expands in: its own (imported TZID), else its owner's. */
 export function zoneOf(row: Pick<EventRow, "time_zone">, ownerZone: string | null | undefined): string {
@@ -76,7 +69,7 @@ function jobId(eventId: string, revision: string, occurrence: string, minutes: n
 }
 
 /** Jobs for the next occurrence at or after `after` (default now), one per reminder. */
-export function jobsFor(row: EventRow, tz: string, after = new Date()): PgBoss.JobInsert<ReminderJob>[] {
+export function jobsFor(row: EventRow, tz: string, after = new Date()): ScheduledJob<typeof REMINDER_QUEUE>[] {
   if (row.reminders.length === 0 || (!row.rrule && row.is_completed)) return [];
   const occ = nextOccurrence(row, tz, after);
   if (!occ) return [];
@@ -85,7 +78,6 @@ export function jobsFor(row: EventRow, tz: string, after = new Date()): PgBoss.J
   const occurrence = occ.toISOString();
   return [...new Set(row.reminders)].map((minutes) => ({
     id: jobId(row.id, revision, occurrence, minutes),
-    name: REMINDER_QUEUE,
     data: { eventId: row.id, userId: row.user_id, occurrence, minutes, revision },
     // A reminder whose moment has passed but whose occurrence has not still goes out, at once.
     startAfter: new Date(Math.max(now, occ.getTime() - minutes * 60_000)),
@@ -98,23 +90,13 @@ export class Reminders {
   /** Schedules the reminders of `rows` inside the caller's transaction (acting as `userId`). */
   async schedule(tx: Queryable, userId: string, rows: EventRow[], tz: (row: EventRow) => string) {
     const jobs = rows.flatMap((row) => jobsFor(row, tz(row)));
-    if (jobs.length === 0) return;
-    await inQueueRole(
-      tx,
-      () => actAs(tx, "authenticated", userId),
-      (db) => this.ctx.queue.boss.insert(jobs, { db }),
-    );
+    await scheduleAsUser(this.ctx.queue, tx, userId, REMINDER_QUEUE, jobs);
   }
 
   /** Cancels the pending jobs of `row` as it was before an edit or delete (same transaction). */
   async cancel(tx: Queryable, userId: string, row: EventRow, tz: string) {
-    const ids = jobsFor(row, tz).map((j) => j.id as string);
-    if (ids.length === 0) return;
-    await inQueueRole(
-      tx,
-      () => actAs(tx, "authenticated", userId),
-      (db) => this.ctx.queue.boss.cancel(REMINDER_QUEUE, ids, { db }),
-    );
+    const ids = jobsFor(row, tz).map((j) => j.id);
+    await cancelAsUser(this.ctx.queue, tx, userId, REMINDER_QUEUE, ids);
   }
 
   /**
@@ -153,14 +135,9 @@ export class Reminders {
       // The next link of a recurring chain, written atomically with this notification.
       if (row.rrule && row.updated_at.toISOString() === job.revision) {
         const next = jobsFor(row, tz, new Date(Math.max(occurrence.getTime() + 1, Date.now()))).filter(
-          (j) => j.data?.minutes === job.minutes,
+          (j) => j.data.minutes === job.minutes,
         );
-        if (next.length)
-          await inQueueRole(
-            tx,
-            () => actAs(tx, "service_role"),
-            (db) => this.ctx.queue.boss.insert(next, { db }),
-          );
+        await scheduleAsService(this.ctx.queue, tx, REMINDER_QUEUE, next);
       }
       const done = row.rrule ? isOccurrenceCompleted(row, occurrence) : row.is_completed;
       if (done) return null;

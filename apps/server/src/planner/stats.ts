@@ -1,6 +1,6 @@
 // The planner's part of GET /users/:id/stats, counted on the student's own calendar days.
 import type { Db } from "../db/index.js";
-import { studyActivity } from "../study/activity.js";
+import { studyActivity } from "../study/index.js";
 import type { PlannerStatsFn } from "../users/service.js";
 import { startOfLocalWeek, streakDays } from "./domain/stats.js";
 import { occurrencesOf, zoneOf } from "./reminders.js";

@@ -1,5 +1,5 @@
 // Ratings: one per user per video (never your own), the public summary, your own rating.
-import { notifyCreator } from "../notifications/activity.js";
+import { notifyCreator } from "../notifications/index.js";
 import type { RatingResult as RatingResultSchema, RatingSummary, UserRating as UserRatingSchema } from "@lm/core";
 import type { z } from "zod";
 import type { Db } from "../db/index.js";

@@ -1,7 +1,7 @@
 // Study outside the planner, for GET /users/:id/stats: lessons watched (heartbeats) and quizzes
 // finished, on the student's local days.
 import type { Queryable } from "../db/index.js";
-import { localDayKey } from "../planner/domain/stats.js";
+import { localDayKey } from "../planner/index.js";
 import * as repo from "./repository.js";
 
 /**

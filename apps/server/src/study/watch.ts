@@ -4,8 +4,7 @@
 import type { WatchInput, WatchResult } from "@lm/core";
 import type { Db } from "../db/index.js";
 import { notFound } from "../http/errors.js";
-import { localDayKey } from "../planner/domain/stats.js";
-import { zoneOf } from "../planner/reminders.js";
+import { localDayKey, zoneOf } from "../planner/index.js";
 import * as repo from "./repository.js";
 
 /** Network jitter: a beat may arrive this much sooner than the time it reports. */

@@ -4,7 +4,7 @@
 import type { z } from "zod";
 import type { VideoListQuery } from "@lm/core";
 import type { Queryable } from "../db/index.js";
-import { AppError } from "../http/errors.js";
+import { type KeyType, keysetCodec } from "../db/keyset-cursor.js";
 import { myRating, VIDEO_FROM, VIDEO_SELECT, type VideoRow } from "./presenter.js";
 
 type Query = z.output<typeof VideoListQuery>;
@@ -12,8 +12,8 @@ type Query = z.output<typeof VideoListQuery>;
 interface SortPlan {
   /** SQL expressions of the key, all descending. */
   keys: string[];
-  /** Casts for the cursor values when compared. */
-  casts: string[];
+  /** Casts for the cursor values when compared, which the shared codec also checks them against. */
+  casts: KeyType[];
 }
 
 function plan(q: Query): SortPlan {
@@ -39,56 +39,6 @@ function plan(q: Query): SortPlan {
   }
 }
 
-export function encodeCursor(sort: string, values: string[]): string {
-  return Buffer.from(JSON.stringify({ s: sort, v: values })).toString("base64url");
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-// timestamptz as PostgreSQL prints it (DateStyle ISO): 2024-05-01 10:00:00.123456+00
-const TIMESTAMPTZ = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?[+-](\d{2})(:[0-5]\d)?$/;
-
-/** A real calendar instant: the regex lets Feb 31, month 99 and year 0000 through, PostgreSQL does not. */
-function isTimestamptz(v: string): boolean {
-  const m = TIMESTAMPTZ.exec(v);
-  if (!m || m[1].startsWith("0000") || Number(m[4]) > 15) return false;
-  const t = new Date(`${m[1]}T${m[2]}Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 19) === `${m[1]}T${m[2]}`;
-}
-
-/** float8 input PostgreSQL accepts: finite, not so small that it underflows to an error. */
-function isFloat8(v: string): boolean {
-  if (v === "NaN" || v === "Infinity" || v === "-Infinity") return true;
-  const m = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d{1,4})?$/i.exec(v);
-  const n = Number(v);
-  return m !== null && Number.isFinite(n) && (n !== 0 || !/[1-9]/.test(m[1]));
-}
-
-/** Whether a cursor value casts to its key's SQL type; a value that does not would be a 500. */
-const CASTS_TO: Record<string, (v: string) => boolean> = {
-  uuid: (v) => UUID.test(v),
-  int: (v) => /^-?\d{1,10}$/.test(v) && Math.abs(Number(v)) <= 2_147_483_647,
-  numeric: (v) => /^-?\d{1,20}(\.\d{1,20})?$/.test(v),
-  float8: isFloat8,
-  timestamptz: isTimestamptz,
-};
-
-function decodeCursor(cursor: string, sort: string, casts: string[]): string[] {
-  try {
-    const parsed = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { s?: unknown; v?: unknown };
-    if (
-      parsed.s === sort &&
-      Array.isArray(parsed.v) &&
-      parsed.v.length === casts.length &&
-      parsed.v.every((x, i) => typeof x === "string" && CASTS_TO[casts[i]](x))
-    ) {
-      return parsed.v as string[];
-    }
-  } catch {}
-  throw new AppError("validation_error", "The cursor is malformed or belongs to another query", {
-    errors: [{ path: "cursor", message: "Malformed cursor" }],
-  });
-}
-
 export interface FeedViewer {
   userId: string | null;
   subjects: string[];
@@ -102,6 +52,8 @@ export async function listVideos(tx: Queryable, q: Query, viewer: FeedViewer) {
   const where: string[] = [];
   const sortName = q.q ? "relevance" : q.sort;
   const p = plan(q);
+  // Tagged with the sort: a cursor from one sort is refused by another.
+  const cursor = keysetCodec(p.casts, sortName);
 
   if (q.createdBy === "me") {
     where.push("v.created_by = auth.uid()");
@@ -129,7 +81,7 @@ export async function listVideos(tx: Queryable, q: Query, viewer: FeedViewer) {
     named.weak = viewer.weakSubjects ?? [];
   }
   if (q.cursor) {
-    const values = decodeCursor(q.cursor, sortName, p.casts);
+    const values = cursor.decode(q.cursor) ?? [];
     const placeholders = values.map((v, i) => {
       named[`c${i}`] = v;
       return `$c${i}::${p.casts[i]}`;
@@ -158,11 +110,6 @@ export async function listVideos(tx: Queryable, q: Query, viewer: FeedViewer) {
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const nextCursor =
-    rows.length > q.limit && last
-      ? encodeCursor(
-          sortName,
-          p.keys.map((_k, i) => last[`k${i}`] as string),
-        )
-      : null;
+    rows.length > q.limit && last ? cursor.encode(p.keys.map((_k, i) => last[`k${i}`] as string)) : null;
   return { rows: page, nextCursor };
 }

@@ -1,7 +1,7 @@
 // Row → Video. The select list and the presenter live together so they cannot drift apart.
 import type { KeyPointSource, QuizQuestion, Video, VideoFailureCode } from "@lm/core";
 import { MEDIA_SELECT, type MediaColumns, toVideoMedia } from "../media/render/presenter.js";
-import { toPublicUser } from "../users/presenter.js";
+import { toPublicUser } from "../users/index.js";
 
 /** Columns every video query selects (`v` = videos, `u` = public_users, `my` = the caller's rating). */
 export const VIDEO_SELECT = `

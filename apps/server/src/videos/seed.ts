@@ -2,7 +2,7 @@
 // empty. Marked as samples; turned off with `--no-seed` or SEED_DEMO=false. Tests never rely on it.
 import { randomBytes } from "node:crypto";
 import { SAMPLE_LESSONS } from "../ai/samples.js";
-import { hashPassword } from "../auth/passwords.js";
+import { hashPassword } from "../auth/index.js";
 import type { AppContext } from "../context.js";
 import { renderThumbnail } from "../media/thumbnail.js";
 import { thumbnailKey, thumbnailUrl } from "../media/render/files.js";

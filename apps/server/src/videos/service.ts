@@ -19,7 +19,7 @@ import { sendAsUser } from "../jobs/in-transaction.js";
 import { JOBS } from "../jobs/queues.js";
 import { deleteLessonFiles } from "../media/render/files.js";
 import type { AuthInfo } from "../http/express.js";
-import { weakSubjectsOf } from "../cards/weak-subjects.js";
+import { weakSubjectsOf } from "../cards/index.js";
 import { listVideos } from "./feed.js";
 import { type FeedCache, feedKey } from "./feed-cache.js";
 import { toVideo } from "./presenter.js";

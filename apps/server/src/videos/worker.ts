@@ -6,7 +6,7 @@ import { GenerationError, generateLesson, type LessonInput } from "../ai/pipelin
 import type { AppContext } from "../context.js";
 import { JOBS, retryLimitOf } from "../jobs/queues.js";
 import { thumbnailKey, thumbnailUrl } from "../media/render/files.js";
-import { notifyLessonFailed, notifyLessonReady } from "../notifications/outcomes.js";
+import { notifyLessonFailed, notifyLessonReady } from "../notifications/index.js";
 import { prepareRender } from "../media/render/queue.js";
 import { renderThumbnail } from "../media/thumbnail.js";
 import * as repo from "./repository.js";
