@@ -90,6 +90,14 @@ const Env = z.object({
   // FSRS optimiser (POST /cards/optimize): fewest reviews a student needs, most one fit reads.
   CARDS_OPTIMIZER_MIN_REVIEWS: z.coerce.number().int().min(1).default(400),
   CARDS_OPTIMIZER_MAX_REVIEWS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  // Automatic re-fits by the worker: when (five-field cron, UTC; "off": never), how many students a run
+  // fits, and how much a log must have grown since the last fit (0.3: 30% more reviews than it read).
+  CARDS_AUTO_FIT_CRON: z
+    .string()
+    .regex(/^(off|[\d*,/\-A-Za-z?LW#]+(\s+[\d*,/\-A-Za-z?LW#]+){4})$/, 'must be a five-field cron expression or "off"')
+    .default("40 3 * * *"),
+  CARDS_AUTO_FIT_PER_RUN: z.coerce.number().int().min(1).max(10_000).default(20),
+  CARDS_AUTO_FIT_GROWTH: z.coerce.number().min(0).max(100).default(0.3),
   TTS_MODEL: z.string().max(100).optional(),
   TTS_API_KEY: z.string().optional(),
 });
@@ -189,6 +197,13 @@ function toConfig(env: z.infer<typeof Env>) {
       maxReviews: env.CARDS_OPTIMIZER_MAX_REVIEWS,
       timeoutMs: 120_000,
     },
+    /** The worker's scheduled re-fits of those weights (cards/auto-fit); a refused student waits a week. */
+    cardsAutoFit: {
+      cron: env.CARDS_AUTO_FIT_CRON === "off" ? null : env.CARDS_AUTO_FIT_CRON,
+      perRun: env.CARDS_AUTO_FIT_PER_RUN,
+      growth: env.CARDS_AUTO_FIT_GROWTH,
+      retryRefusedAfterMs: 7 * 24 * 60 * 60_000,
+    },
     // A socket more than 1 MB behind (a stalled phone, a paused tab) is dropped; clients reconnect.
     realtime,
     /** How often workers delete idempotency records past their 24 hours. */
@@ -231,6 +246,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       FEED_CACHE_TTL_SECONDS: "0",
       // Rendering spawns espeak-ng and FFmpeg per lesson: only the render tests switch it on.
       VIDEO_RENDER: "false",
+      // The nightly FSRS re-fit would change students' weights under a test running at 03:40 UTC.
+      CARDS_AUTO_FIT_CRON: "off",
     }),
     ...overrides,
   };

@@ -119,6 +119,19 @@ describe("POST /videos/:id/key-points/:index/regenerate", () => {
     expect(["PENDING", "RENDERING", "UNAVAILABLE"]).toContain(res.body.media.status);
   });
 
+  it("asking the AI where no model is configured is a 503 naming no_model, and nothing changes", async () => {
+    const owner = await makeUser(s);
+    const id = await makeLesson(owner);
+    const res = await s.api("POST", `/videos/${id}/key-points/1/regenerate`, {
+      token: owner.token,
+      body: { using: "ai" },
+    });
+    expect(res.status).toBe(503);
+    expect(res.body.reason).toBe("no_model");
+    const lesson = await s.api("GET", `/videos/${id}`, { token: owner.token });
+    expect(lesson.body.keyPoints).toEqual(KEY_POINTS);
+  });
+
   it("a lesson without notes cannot rewrite from them: 409", async () => {
     const owner = await makeUser(s);
     const id = await makeLesson(owner, null);

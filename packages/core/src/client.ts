@@ -5,6 +5,7 @@ import type { Page } from "./schemas/common.js";
 import type { PlannerEventCreateInput, PlannerEventUpdateInput } from "./schemas/planner.js";
 import type { User, UserUpdateInput } from "./schemas/users.js";
 import type {
+  KeyPointRegenerateInput,
   VideoCreateInput,
   VideoListQuery,
   VideoModerationInput,
@@ -283,8 +284,11 @@ export class ApiClient {
       body: { ...(reason ? { reason } : {}), ...(keyPointIndex !== undefined ? { keyPointIndex } : {}) },
     }).then(() => undefined);
   /** The creator rewrites one key point from the lesson's notes; its inaccuracy reports close. */
-  regenerateKeyPoint = (id: string, index: number) =>
-    this.call(endpoints.videos.regenerateKeyPoint, { params: { id, index: String(index) }, body: {} });
+  regenerateKeyPoint = (id: string, index: number, using?: KeyPointRegenerateInput["using"]) =>
+    this.call(endpoints.videos.regenerateKeyPoint, {
+      params: { id, index: String(index) },
+      body: using ? { using } : {},
+    });
   reportedVideos = (cursor?: string) =>
     this.page(endpoints.moderation.videos, { cursor }, (item) => (isRecord(item.video) ? item.video.id : undefined));
   moderateVideo = (id: string, input: VideoModerationInput) =>

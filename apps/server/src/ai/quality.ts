@@ -34,7 +34,7 @@ export function topicCoverage(lessonText: string, topic: string): number {
 }
 
 /** Share of "words" that look like words of a human language (letters, sensible length). */
-function wordLikeRatio(text: string): number {
+export function wordLikeRatio(text: string): number {
   const tokens = text.split(/\s+/).filter(Boolean);
   if (tokens.length === 0) return 0;
   const ok = tokens.filter((t) => /^[("'“‘]*[\p{L}][\p{L}'’-]{0,24}[)"'”’.,;:!?]*$/u.test(t)).length;

@@ -73,6 +73,42 @@ export async function saveFit(q: Queryable, userId: string, weights: number[], r
   );
 }
 
+/**
+ * Students due an automatic fit, most new reviews first: at least `minReviews` in all, and either never
+ * fitted or with new reviews since the last fit of at least `growth` × the reviews that fit read.
+ * Weights set by hand (no optimized_at) are left alone, as are students refused since `refusedBefore`.
+ * One grouped pass over the log: run by the nightly job, not on a request.
+ */
+export async function autoFitCandidates(
+  q: Queryable,
+  opts: { minReviews: number; growth: number; refusedBefore: Date; limit: number },
+): Promise<string[]> {
+  const rows = await q.query<{ user_id: string }>(
+    `select l.user_id
+       from public.review_log l
+       left join public.card_settings s on s.user_id = l.user_id
+      where (s.weights is null or s.optimized_at is not null)
+        and (s.auto_fit_refused_at is null or s.auto_fit_refused_at < $3)
+      group by l.user_id, s.optimized_at, s.optimized_reviews
+     having count(*) >= $1
+        and (s.optimized_at is null
+             or count(*) filter (where l.reviewed_at > s.optimized_at) >= ceil($2::float8 * coalesce(s.optimized_reviews, 0)))
+      order by count(*) filter (where s.optimized_at is null or l.reviewed_at > s.optimized_at) desc, l.user_id
+      limit $4`,
+    [opts.minReviews, opts.growth, opts.refusedBefore, opts.limit],
+  );
+  return rows.map((r) => r.user_id);
+}
+
+/** The optimiser refused this student's log: the automatic fit leaves them alone for a while. */
+export async function markAutoFitRefused(q: Queryable, userId: string, at: Date) {
+  await q.query(
+    `insert into public.card_settings (user_id, auto_fit_refused_at) values ($1, $2)
+     on conflict (user_id) do update set auto_fit_refused_at = excluded.auto_fit_refused_at`,
+    [userId, at],
+  );
+}
+
 export async function reviewCount(q: Queryable, userId: string): Promise<number> {
   const row = await one<{ n: number }>(q, "select count(*)::int as n from public.review_log where user_id = $1", [
     userId,

@@ -9,6 +9,7 @@ export const JOBS = {
   moderateComment: "moderate-comment",
   backup: "backup",
   renderVideo: "render-video",
+  cardsAutoFit: "cards-auto-fit",
 } as const;
 export type JobName = (typeof JOBS)[keyof typeof JOBS];
 
@@ -42,6 +43,9 @@ export const QUEUES: Array<{ name: JobName } & PgBoss.Queue> = [
   // Videos of published lessons (media/render): a slow speech server or a busy machine deserves a
   // second try; the handler fails for good what retrying cannot fix (garbage audio, a refusal).
   { name: JOBS.renderVideo, retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 30 * 60 },
+  // Scheduled FSRS re-fits (CARDS_AUTO_FIT_CRON): no retry, the next run picks up whoever is still due;
+  // a run is bounded (CARDS_AUTO_FIT_PER_RUN fits of at most two minutes each).
+  { name: JOBS.cardsAutoFit, retryLimit: 0, expireInSeconds: 3600 },
 ];
 
 /** The retry limit of a queue, for handlers that decide on the last attempt what is final. */

@@ -50,6 +50,17 @@ export const openQueue = (tx: Queryable, limit: number, after: Keyset | undefine
     [after?.t ?? null, after?.i ?? null, limit + 1],
   );
 
+/** The newest reasons students gave for their open reports on one key point (up to 5). */
+export const openKeyPointReasons = async (tx: Queryable, videoId: string, index: number) =>
+  (
+    await tx.query<{ reason: string }>(
+      `select reason from public.video_reports
+        where video_id = $1 and key_point_index = $2 and resolved_at is null and reason is not null
+        order by created_at desc limit 5`,
+      [videoId, index],
+    )
+  ).map((r) => r.reason);
+
 /** Closes the open reports on one key point (it was rewritten); the number closed. */
 export async function resolveKeyPoint(tx: Queryable, videoId: string, index: number, by: string) {
   const rows = await tx.query(

@@ -33,8 +33,8 @@ export function videoRoutes(ctx: AppContext, videos: VideosService): Router {
     await videos.report(params.id, req.auth!, body.reason, body.keyPointIndex);
     return {};
   });
-  on(ep.regenerateKeyPoint, async ({ params }, req) => {
-    await regenerateKeyPoint(ctx, params.id, params.index, req.auth!);
+  on(ep.regenerateKeyPoint, async ({ params, body }, req) => {
+    await regenerateKeyPoint(ctx, params.id, params.index, req.auth!, body.using);
     return videos.get(params.id, req.auth);
   });
   on(ep.view, async ({ params, body }, req) => {

@@ -155,6 +155,32 @@ describe("Video page", () => {
     expect(screen.queryByRole("button", { name: /Report this lesson/ })).not.toBeInTheDocument();
   });
 
+  it("offers its creator AI regeneration of a key point only when the server has a model", async () => {
+    installFakeSocket();
+    const video = makeVideo({ keyPoints: ["Cells have a membrane", "Mitochondria make energy", "Nuclei hold DNA"] });
+    useAuth.getState().signIn(session(), makeUser({ id: video.createdBy.id }));
+    const capabilities = (provider: string) => ({
+      text: { provider, topicOnly: provider !== "offline" },
+      speech: null,
+      video: { available: false, reason: "off" },
+    });
+    let provider = "offline";
+    installFakeApi((req) => {
+      if (req.path === `/videos/${video.id}`) return json(200, video);
+      if (req.path === "/comments") return json(200, { items: [], nextCursor: null });
+      if (req.path === "/capabilities") return json(200, capabilities(provider));
+    });
+    const view = renderWithApp(<VideoPage />, { path: `/videos/${video.id}`, ...route });
+    expect(await screen.findByText("Mitochondria make energy")).toBeInTheDocument();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByRole("button", { name: /with the AI/ })).not.toBeInTheDocument();
+    view.unmount();
+
+    provider = "llama-cpp";
+    renderWithApp(<VideoPage />, { path: `/videos/${video.id}`, ...route });
+    expect(await screen.findByRole("button", { name: "Regenerate key point 2 with the AI" })).toBeInTheDocument();
+  });
+
   it("shows the server's refusal inside the report dialog instead of closing it", async () => {
     installFakeSocket();
     const video = makeVideo();

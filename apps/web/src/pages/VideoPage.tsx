@@ -7,6 +7,7 @@ import { ButtonLink } from "../components/ui/Button";
 import { Avatar, Badge, Card, EmptyState, ErrorState, Skeleton, SubjectChip } from "../components/ui/Misc";
 import { AddCardsButton } from "../features/cards/components/AddCardsButton";
 import { StartAtMoment } from "../features/cards/components/StartAtMoment";
+import { useHasModel } from "../features/videos/api/get-capabilities";
 import { useVideo } from "../features/videos/api/get-video";
 import { videoKeys } from "../features/videos/api/keys";
 import { countView } from "../features/videos/api/view-video";
@@ -211,9 +212,10 @@ function LessonBody({
   player: React.RefObject<PlayerHandle | null>;
   rateReason: string | undefined;
   quizVideoId: string | undefined;
-  /** Students report a key point as inaccurate; the creator of a lesson made from notes rewrites it. */
+  /** Students report a key point as inaccurate; the creator rewrites it from the notes or with the AI. */
   keyPointAction: "report" | "regenerate" | undefined;
 }) {
+  const hasModel = useHasModel();
   return (
     <>
       <Card>
@@ -242,6 +244,9 @@ function LessonBody({
               {keyPointAction === "report" && <ReportKeyPointButton videoId={v.id} index={i} />}
               {keyPointAction === "regenerate" && v.keyPointSources && (
                 <RegenerateKeyPointButton videoId={v.id} index={i} />
+              )}
+              {keyPointAction === "regenerate" && hasModel && (
+                <RegenerateKeyPointButton videoId={v.id} index={i} using="ai" />
               )}
             </li>
           ))}

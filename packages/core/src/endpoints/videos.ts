@@ -6,6 +6,7 @@ import {
   Video,
   VideoCreateInput,
   VideoListQuery,
+  KeyPointRegenerateInput,
   VideoReportInput,
   VideoUpdateInput,
   ViewInput,
@@ -89,8 +90,9 @@ export const videos = {
     access: "user",
     status: 200,
     tag,
-    summary: "Rewrite one key point from the lesson's notes and close its inaccuracy reports (extension; creator only)",
-    errors: ["not_found", "forbidden", "conflict", "validation_error"],
+    summary:
+      "Rewrite one key point from the lesson's notes or with the AI model, and close its inaccuracy reports (extension; creator only)",
+    errors: ["not_found", "forbidden", "conflict", "validation_error", "content_rejected", "service_unavailable"],
   },
   view: {
     method: "POST",
@@ -160,6 +162,7 @@ export const videosIO = () => {
     retry: { response: Video },
     report: { body: VideoReportInput },
     regenerateKeyPoint: {
+      body: KeyPointRegenerateInput,
       params: z.object({ id: Id, index: z.coerce.number().int().min(0).max(99) }),
       response: Video,
     },

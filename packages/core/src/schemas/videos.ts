@@ -151,6 +151,15 @@ export const VideoReportInput = z.strictObject({
 });
 export type VideoReportInput = z.infer<typeof VideoReportInput>;
 
+/**
+ * How the creator regenerates a reported key point: quoted from the lesson's notes (the default,
+ * works without a model) or reworded by the server's AI model from the notes or the script.
+ */
+export const KeyPointRegenerateInput = z.strictObject({
+  using: z.enum(["notes", "ai"]).optional(),
+});
+export type KeyPointRegenerateInput = z.infer<typeof KeyPointRegenerateInput>;
+
 /** A lesson in the moderators' queue: the open reports since its last review. */
 export const ReportedVideo = z.object({
   video: Video,

@@ -5,4 +5,5 @@ export const cardKeys = {
   counts: () => [...cardKeys.all, "counts"] as const,
   /** The profile's mastery uses this key too: one request serves both, and a review refreshes both. */
   mastery: () => [...cardKeys.all, "mastery"] as const,
+  settings: () => [...cardKeys.all, "settings"] as const,
 };

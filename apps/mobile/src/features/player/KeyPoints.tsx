@@ -1,6 +1,7 @@
 // The lesson's key points. Tapping one opens it: on a lesson made from notes, the sentence of the
 // notes it came from ("From your notes: …"), so a student can check it; for a signed-in student,
-// "Report inaccuracy" (to the moderators); for the lesson's creator, "Rewrite from my notes".
+// "Report inaccuracy" (to the moderators); for the lesson's creator, "Rewrite from my notes" and,
+// when the server has an AI model, "Regenerate with AI".
 // Tapping again closes it. Without a source or an action, a point is plain text.
 import type { Video } from "@lm/core";
 import { useState } from "react";
@@ -9,6 +10,7 @@ import { Button } from "../../components/ui/Button";
 import { ErrorText, Notice } from "../../components/ui/Screen";
 import { colors, space } from "../../components/ui/theme";
 import { errorMessage } from "../../lib/query-client";
+import { useHasModel } from "../videos/api/get-capabilities";
 import { useRegenerateKeyPoint, useReportKeyPoint } from "../videos/api/key-point-actions";
 
 type Lesson = Pick<Video, "keyPoints" | "keyPointSources"> & { id?: string };
@@ -60,18 +62,35 @@ export function KeyPoints({ video: v, viewer = "none" }: { video: Lesson; viewer
 function KeyPointAction({ videoId, index, viewer }: { videoId: string; index: number; viewer: KeyPointRole }) {
   const report = useReportKeyPoint(videoId);
   const rewrite = useRegenerateKeyPoint(videoId);
+  const hasModel = useHasModel();
   const n = index + 1;
   if (viewer === "creator") {
+    const byAi = rewrite.variables?.using === "ai";
     return (
       <View style={styles.actions} accessibilityLiveRegion="polite">
-        {rewrite.isSuccess ? <Notice tone="success">Key point {n} rewritten from your notes.</Notice> : null}
+        {rewrite.isSuccess ? (
+          <Notice tone="success">
+            {byAi ? `Key point ${n} reworded by the AI.` : `Key point ${n} rewritten from your notes.`}
+          </Notice>
+        ) : null}
         <Button
           label="Rewrite from my notes"
           accessibilityLabel={`Rewrite key point ${n} from the notes`}
           variant="ghost"
-          busy={rewrite.isPending}
-          onPress={() => rewrite.mutate(index)}
+          busy={rewrite.isPending && !byAi}
+          disabled={rewrite.isPending}
+          onPress={() => rewrite.mutate({ index })}
         />
+        {hasModel ? (
+          <Button
+            label="Regenerate with AI"
+            accessibilityLabel={`Regenerate key point ${n} with the AI`}
+            variant="ghost"
+            busy={rewrite.isPending && byAi}
+            disabled={rewrite.isPending}
+            onPress={() => rewrite.mutate({ index, using: "ai" })}
+          />
+        ) : null}
         {rewrite.isError ? <ErrorText>{errorMessage(rewrite.error)}</ErrorText> : null}
       </View>
     );

@@ -3,7 +3,7 @@
 import { QueryClientProvider } from "@tanstack/react-query";
 import { fireEvent, render, screen, waitFor } from "@testing-library/react-native";
 import type { ReactNode } from "react";
-import { fakeApi } from "../../../test/fake-api";
+import { fakeApi, reply } from "../../../test/fake-api";
 import { makeVideo } from "../../../test/factories";
 import { makeQueryClient } from "../../lib/query-client";
 import { KeyPoints } from "./KeyPoints";
@@ -66,5 +66,54 @@ describe("actions on a key point", () => {
     await waitFor(() =>
       expect(client.getQueryData<{ keyPoints: string[] }>(["videos", "one", lesson.id])?.keyPoints[1]).toBe(rewritten),
     );
+  });
+
+  const capabilities = (provider: string) => () => ({
+    text: { provider, topicOnly: provider !== "offline" },
+    speech: null,
+    video: { available: false, reason: "off" },
+  });
+
+  test("on a server with a model the creator has the AI reword a point; the request says so", async () => {
+    const reworded = "The Calvin cycle fixes carbon dioxide in the stroma";
+    const api = fakeApi({
+      "GET /capabilities": capabilities("llama-cpp"),
+      "POST /videos/:id/key-points/:index/regenerate": () =>
+        makeVideo({ id: lesson.id, keyPoints: [lesson.keyPoints[0], reworded] }),
+    });
+    const { client } = renderWithClient(<KeyPoints video={lesson} viewer="creator" />);
+    fireEvent.press(screen.getByText("2. The Calvin cycle is in the stroma"));
+    fireEvent.press(await screen.findByRole("button", { name: "Regenerate key point 2 with the AI" }));
+    expect(await screen.findByText("Key point 2 reworded by the AI.")).toBeTruthy();
+    expect(api.callsTo("POST", `/videos/${lesson.id}/key-points/1/regenerate`)[0].body).toEqual({ using: "ai" });
+    await waitFor(() =>
+      expect(client.getQueryData<{ keyPoints: string[] }>(["videos", "one", lesson.id])?.keyPoints[1]).toBe(reworded),
+    );
+  });
+
+  test("a rejected AI answer shows the server's reason; without a model there is no AI button", async () => {
+    fakeApi({
+      "GET /capabilities": capabilities("openai"),
+      "POST /videos/:id/key-points/:index/regenerate": () =>
+        reply(422, {
+          type: "about:blank",
+          title: "Content rejected",
+          status: 422,
+          code: "content_rejected",
+          detail: "The AI model's new key point was not grounded in the lesson's notes.",
+        }),
+    });
+    const first = renderWithClient(<KeyPoints video={lesson} viewer="creator" />);
+    fireEvent.press(screen.getByText("2. The Calvin cycle is in the stroma"));
+    fireEvent.press(await screen.findByRole("button", { name: "Regenerate key point 2 with the AI" }));
+    expect(await screen.findByText(/not grounded in the lesson's notes/)).toBeTruthy();
+    first.unmount();
+
+    const api = fakeApi({ "GET /capabilities": capabilities("offline") });
+    renderWithClient(<KeyPoints video={lesson} viewer="creator" />);
+    fireEvent.press(screen.getByText("2. The Calvin cycle is in the stroma"));
+    await waitFor(() => expect(api.callsTo("GET", "/capabilities")).toHaveLength(1));
+    expect(screen.getByRole("button", { name: "Rewrite key point 2 from the notes" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /with the AI/ })).toBeNull();
   });
 });

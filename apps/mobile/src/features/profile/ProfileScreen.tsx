@@ -10,6 +10,7 @@ import { colors, radius, space } from "../../components/ui/theme";
 import { API_URL } from "../../config/api-url";
 import { errorMessage } from "../../lib/query-client";
 import { RequireAuth } from "../auth/RequireAuth";
+import { PersonalScheduling } from "../cards/components/PersonalScheduling";
 import { useAuth } from "../auth/auth-context";
 import { NotificationSettings } from "../notifications/NotificationSettings";
 import { useOffline } from "../offline/offline-context";
@@ -88,6 +89,11 @@ function Profile({ user }: { user: User }) {
           </Muted>
         ))}
       {mastery.error ? <ErrorText>{errorMessage(mastery.error)}</ErrorText> : null}
+
+      <Text accessibilityRole="header" style={styles.section}>
+        Review scheduling
+      </Text>
+      <PersonalScheduling />
 
       <Text accessibilityRole="header" style={styles.section}>
         Settings

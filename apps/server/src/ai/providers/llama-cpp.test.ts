@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeTinyModel } from "../../../test/fixtures/gguf/tiny-model.js";
+import { rewordKeyPoint } from "../key-point.js";
 import { GenerationError, generateLesson } from "../pipeline.js";
 import { LlamaCppProvider } from "./llama-cpp.js";
 import type { JsonRequest } from "./types.js";
@@ -90,6 +91,35 @@ describe("llama-cpp provider on a generated tiny model", () => {
       expect(lesson.timestamps).toHaveLength(lesson.keyPoints.length);
       expect(lesson.quiz.length).toBeGreaterThanOrEqual(2);
     }
+  });
+
+  it("rewords one reported key point under its schema; the random model's nonsense is refused on quality", async () => {
+    const p = provider({ modelPath: closingModelPath });
+    let raw: unknown = null;
+    const generate = p.generateJson.bind(p);
+    p.generateJson = async (req) => {
+      const out = await generate(req);
+      raw = out.json;
+      return out;
+    };
+    const err = await rewordKeyPoint(
+      {
+        topic: "Photosynthesis",
+        subject: "BIOLOGY",
+        keyPoints: ["Plants make glucose from light", "The Calvin cycle is in the mitochondria", "Oxygen is released"],
+        index: 1,
+        source: "The Calvin cycle takes place in the stroma of the chloroplast and fixes carbon dioxide.",
+        reasons: ["It is in the stroma"],
+      },
+      p,
+    ).catch((e: unknown) => e);
+    // The grammar held the answer to the schema: one string under its length bound...
+    expect(Object.keys(raw as object)).toEqual(["keyPoint"]);
+    expect(typeof (raw as { keyPoint: unknown }).keyPoint).toBe("string");
+    expect((raw as { keyPoint: string }).keyPoint.length).toBeLessThanOrEqual(160);
+    // ...and random weights write nothing grounded in the notes, so the quality gate refuses it.
+    expect(err).toBeInstanceOf(GenerationError);
+    expect((err as GenerationError).step).toBe("quality");
   });
 
   it("parses and validates a lesson the grammar completed, then fails it on quality, not shape", async () => {

@@ -14,7 +14,7 @@ export interface LessonMaterial {
 
 export interface JsonRequest {
   /** What is asked: lets providers that do not read prompts (offline) answer from `material`. */
-  task: "lesson" | "moderation";
+  task: "lesson" | "moderation" | "key-point";
   system: string;
   prompt: string;
   schema: JsonSchema;

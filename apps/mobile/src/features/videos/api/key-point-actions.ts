@@ -1,5 +1,6 @@
 // Per key point (issue 17 item 6), as on the web: a student reports one as inaccurate; the lesson's
-// creator rewrites it from the notes, and the answer replaces the cached lesson.
+// creator rewrites it from the notes or has the AI reword it, and the answer replaces the cached lesson.
+import type { KeyPointRegenerateInput } from "@lm/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { videoKeys } from "./keys";
@@ -10,7 +11,8 @@ export const useReportKeyPoint = (videoId: string) =>
 export function useRegenerateKeyPoint(videoId: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (index: number) => api.regenerateKeyPoint(videoId, index),
+    mutationFn: ({ index, using }: { index: number; using?: KeyPointRegenerateInput["using"] }) =>
+      api.regenerateKeyPoint(videoId, index, using),
     onSuccess: (video) => qc.setQueryData(videoKeys.detail(videoId), video),
   });
 }

@@ -15,3 +15,9 @@ export function useCapabilities() {
 export function useNeedsNotes(): boolean {
   return useCapabilities().data?.text.topicOnly === false;
 }
+
+/** True when the server has an AI model (not only the offline notes builder); false while unknown. */
+export function useHasModel(): boolean {
+  const provider = useCapabilities().data?.text.provider;
+  return provider !== undefined && provider !== "offline";
+}

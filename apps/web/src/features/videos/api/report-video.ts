@@ -1,3 +1,4 @@
+import type { KeyPointRegenerateInput } from "@lm/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { api } from "../../../lib/api";
 import { videoKeys } from "./keys";
@@ -9,11 +10,12 @@ export const useReportVideo = (id: string) =>
 export const useReportKeyPoint = (id: string, index: number) =>
   useMutation({ mutationFn: (reason?: string) => api.reportVideo(id, reason, index) });
 
-/** The creator rewrites one key point from the notes; the page shows the new lesson at once. */
+/** The creator rewrites one key point from the notes or with the AI; the page shows the new lesson at once. */
 export function useRegenerateKeyPoint(id: string) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (index: number) => api.regenerateKeyPoint(id, index),
+    mutationFn: ({ index, using }: { index: number; using?: KeyPointRegenerateInput["using"] }) =>
+      api.regenerateKeyPoint(id, index, using),
     onSuccess: (video) => qc.setQueryData(videoKeys.detail(id), video),
   });
 }

@@ -35,4 +35,35 @@ describe("key point actions", () => {
       expect(calls.map((c) => `${c.method} ${c.path}`)).toContain(`POST /videos/${video.id}/key-points/1/regenerate`),
     );
   });
+
+  it("the creator's AI regeneration asks the server to reword the key point with its model", async () => {
+    const video = makeVideo();
+    const { calls } = installFakeApi((req) => {
+      if (req.method === "POST" && req.path === `/videos/${video.id}/key-points/0/regenerate`) return json(200, video);
+    });
+    const user = userEvent.setup();
+    renderWithApp(<RegenerateKeyPointButton videoId={video.id} index={0} using="ai" />);
+    await user.click(screen.getByRole("button", { name: "Regenerate key point 1 with the AI" }));
+    await waitFor(() => expect(calls.some((c) => c.path.endsWith("/key-points/0/regenerate"))).toBe(true));
+    expect(calls.find((c) => c.path.endsWith("/key-points/0/regenerate"))?.body).toEqual({ using: "ai" });
+    expect(await screen.findByText("Key point 1 reworded by the AI.")).toBeInTheDocument();
+  });
+
+  it("a rejected AI answer is shown as the server's reason", async () => {
+    const video = makeVideo();
+    installFakeApi((req) => {
+      if (req.method === "POST" && req.path === `/videos/${video.id}/key-points/0/regenerate`)
+        return json(422, {
+          type: "about:blank",
+          title: "Content rejected",
+          status: 422,
+          code: "content_rejected",
+          detail: "The AI model's new key point was not grounded in the lesson's notes.",
+        });
+    });
+    const user = userEvent.setup();
+    renderWithApp(<RegenerateKeyPointButton videoId={video.id} index={0} using="ai" />);
+    await user.click(screen.getByRole("button", { name: "Regenerate key point 1 with the AI" }));
+    expect(await screen.findByText(/not grounded in the lesson's notes/)).toBeInTheDocument();
+  });
 });

@@ -1,5 +1,6 @@
 // Per key point (issue 17 item 6): a student reports it as inaccurate (with a reason, sent to the
-// moderators); the lesson's creator rewrites it from the notes, which closes those reports.
+// moderators); the lesson's creator rewrites it from the notes or has the AI model reword it, which
+// closes those reports.
 import { lazy, Suspense, useState } from "react";
 import { Button } from "../../../components/ui/Button";
 import { Icon } from "../../../components/ui/Icon";
@@ -40,22 +41,39 @@ export function ReportKeyPointButton({ videoId, index }: { videoId: string; inde
   );
 }
 
-export function RegenerateKeyPointButton({ videoId, index }: { videoId: string; index: number }) {
+export function RegenerateKeyPointButton({
+  videoId,
+  index,
+  using = "notes",
+}: {
+  videoId: string;
+  index: number;
+  using?: "notes" | "ai";
+}) {
   const regenerate = useRegenerateKeyPoint(videoId);
+  const n = index + 1;
   return (
     <Button
       variant="ghost"
       size="sm"
       disabled={regenerate.isPending}
       onClick={() =>
-        regenerate.mutate(index, {
-          onSuccess: () => toast.success(`Key point ${index + 1} rewritten from your notes.`),
-          onError: (err) => toast.error(errorMessage(err)),
-        })
+        regenerate.mutate(
+          { index, using },
+          {
+            onSuccess: () =>
+              toast.success(
+                using === "ai" ? `Key point ${n} reworded by the AI.` : `Key point ${n} rewritten from your notes.`,
+              ),
+            onError: (err) => toast.error(errorMessage(err)),
+          },
+        )
       }
     >
-      <Icon name="refresh" className="size-4" />
-      <span className="sr-only">Rewrite key point {index + 1} from the notes</span>
+      <Icon name={using === "ai" ? "sparkles" : "refresh"} className="size-4" />
+      <span className="sr-only">
+        {using === "ai" ? `Regenerate key point ${n} with the AI` : `Rewrite key point ${n} from the notes`}
+      </span>
     </Button>
   );
 }
