@@ -29,6 +29,8 @@ export const JOB_PAYLOADS = {
   // Scheduled by cron (backup/feature.ts) with an empty payload.
   [JOBS.backup]: z.object({}),
   [JOBS.renderVideo]: z.object({ videoId: z.guid() }),
+  // Scheduled by cron (cards/auto-fit.ts) with an empty payload.
+  [JOBS.cardsAutoFit]: z.object({}),
 } satisfies Record<JobName, z.ZodType<object>>;
 export type JobPayload<N extends JobName> = z.infer<(typeof JOB_PAYLOADS)[N]>;
 
