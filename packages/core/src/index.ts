@@ -6,6 +6,7 @@ export * from "./client.js";
 export * from "./colors.js";
 export * from "./due-refetch.js";
 export * from "./constants.js";
+export * from "./debounce.js";
 export * from "./desktop-bridge.js";
 export * from "./endpoints/index.js";
 export * from "./enums.js";

@@ -1,4 +1,5 @@
 // Small hooks shared by pages.
+import { makeUseDebounced } from "@lm/core";
 import { useEffect, useState, useSyncExternalStore } from "react";
 import { APP_NAME } from "../config";
 
@@ -9,15 +10,8 @@ export function useDocumentTitle(title: string | undefined): void {
   }, [title]);
 }
 
-/** `value`, once it has stopped changing for `ms` (the mobile twin: apps/mobile/src/lib/hooks.ts). */
-export function useDebounced<T>(value: T, ms = 300): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return debounced;
-}
+/** `value`, once it has stopped changing for `ms` (one implementation for web and mobile, in @lm/core). */
+export const useDebounced = makeUseDebounced({ useState, useEffect });
 
 function subscribeOnline(cb: () => void) {
   window.addEventListener("online", cb);
