@@ -15,7 +15,10 @@ function harness<T>(initial: T, ms: number) {
         state = init;
         hasState = true;
       }
-      return [state as S, (next: S) => void (state = next)];
+      const set = (next: S) => {
+        state = next;
+      };
+      return [state as S, set];
     },
     useEffect(effect: () => undefined | (() => void), next: readonly unknown[]) {
       if (deps && next.every((d, i) => Object.is(d, deps?.[i]))) return;
