@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cardsService } from "../src/cards/feature.js";
 import { testConfig } from "../src/config.js";
 import { makeUser, type TestServer, startTestServer } from "./harness.js";
+import { insertCards, insertLog, simulate } from "./support/review-history.js";
 
 const MIN = 400;
 const MAX = 1000;
-const DAY = 86_400_000;
 let s: TestServer;
 beforeAll(async () => {
   s = await startTestServer({ cardsOptimizer: { ...testConfig().cardsOptimizer, minReviews: MIN, maxReviews: MAX } });
@@ -26,60 +26,6 @@ async function insertLesson(by: string) {
     [by, ["The nucleus holds the DNA"], [3]],
   );
   return row.id;
-}
-
-/** `n` cards of one lesson, made directly: the history below is what is under test, not adding cards. */
-async function insertCards(u: User, n: number, createdAt: Date): Promise<string[]> {
-  const videoId = await insertLesson(u.id);
-  const rows = await s.ctx.db.query<{ id: string }>(
-    `insert into public.cards (user_id, video_id, kind, item_index, front, back, due, created_at)
-     select $1, $2, 'KEY_POINT', i, 'front ' || i, 'back ' || i, $3, $3 from generate_series(0, $4 - 1) i
-     returning id`,
-    [u.id, videoId, createdAt, n],
-  );
-  return rows.map((r) => r.id);
-}
-
-interface LogEntry {
-  cardId: string;
-  rating: Grade;
-  at: Date;
-}
-
-/**
- * A student who reviews each card when it is due (sometimes a day late) and remembers it with the
- * probability FSRS predicts, scaled down: their memory is worse than the defaults assume, which the
- * fit should find. Deterministic (a fixed linear congruential generator).
- */
-function simulate(cardIds: string[], start: Date, reviewsPerCard: number): LogEntry[] {
-  const f = fsrs({ enable_fuzz: false });
-  let seed = 7;
-  const rnd = () => {
-    seed = (seed * 1103515245 + 12345) % 2147483648;
-    return seed / 2147483648;
-  };
-  const log: LogEntry[] = [];
-  cardIds.forEach((cardId, c) => {
-    let card = createEmptyCard(new Date(start.getTime() + (c % 30) * DAY));
-    for (let i = 0; i < reviewsPerCard; i++) {
-      const at = i === 0 ? card.due : new Date(card.due.getTime() + Math.floor(rnd() * 2) * DAY);
-      const recalled = i === 0 || rnd() < f.get_retrievability(card, at, false) * 0.85;
-      const rating = !recalled ? Rating.Again : rnd() < 0.15 ? Rating.Hard : rnd() < 0.9 ? Rating.Good : Rating.Easy;
-      log.push({ cardId, rating, at });
-      card = f.next(card, at, rating).card;
-    }
-  });
-  return log;
-}
-
-async function insertLog(u: User, log: LogEntry[]) {
-  await s.ctx.db.query(
-    `insert into public.review_log (user_id, card_id, client_id, rating, state, reviewed_at, elapsed_days, due,
-       stability, difficulty)
-     select $1, l.card_id, gen_random_uuid(), l.rating, 2, l.at, 0, l.at, 1, 5
-       from unnest($2::uuid[], $3::int[], $4::timestamptz[]) as l(card_id, rating, at)`,
-    [u.id, log.map((l) => l.cardId), log.map((l) => l.rating), log.map((l) => l.at)],
-  );
 }
 
 const optimize = (u: User) => s.api("POST", "/cards/optimize", { token: u.token, body: {} });
@@ -112,7 +58,7 @@ describe("POST /cards/optimize", () => {
   it("refuses a history with enough reviews but none a day apart (the optimiser would only echo its defaults)", async () => {
     const u = await makeUser(s);
     const start = new Date("2030-05-01T09:00:00Z");
-    const ids = await insertCards(u, 100, start);
+    const ids = await insertCards(s.ctx.db, u.id, 100, start);
     // Five reviews of each card within one morning: learning steps only, nothing long-term to fit.
     const log = ids.flatMap((cardId) =>
       [0, 1, 2, 3, 4].map((k) => ({
@@ -121,7 +67,7 @@ describe("POST /cards/optimize", () => {
         at: new Date(start.getTime() + k * 600_000),
       })),
     );
-    await insertLog(u, log);
+    await insertLog(s.ctx.db, u.id, log);
     const res = await optimize(u);
     expect(res.status).toBe(409);
     expect(res.body.code).toBe("not_enough_reviews");
@@ -132,10 +78,10 @@ describe("POST /cards/optimize", () => {
   it("fits weights to the student's history, stores them, and schedules their next reviews with them", async () => {
     const u = await makeUser(s);
     const start = new Date("2030-01-01T10:00:00Z");
-    const ids = await insertCards(u, 120, start);
+    const ids = await insertCards(s.ctx.db, u.id, 120, start);
     const log = simulate(ids, start, 12);
     expect(log.length).toBeGreaterThan(MAX);
-    await insertLog(u, log);
+    await insertLog(s.ctx.db, u.id, log);
 
     const res = await optimize(u);
     expect(res.status).toBe(200);
@@ -155,7 +101,7 @@ describe("POST /cards/optimize", () => {
     // A new card rated good now starts from the fitted stability, not the default one.
     const now = new Date("2030-06-01T09:00:00Z");
     cardsService(s.ctx).now = () => now;
-    const [fresh] = await insertCards(u, 1, now);
+    const [fresh] = await insertCards(s.ctx.db, u.id, 1, now);
     const reviewed = await s.api("POST", `/cards/${fresh}/review`, {
       token: u.token,
       body: { rating: "good", clientId: randomUUID() },
