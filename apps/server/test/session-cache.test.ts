@@ -37,6 +37,17 @@ describe("session cache across instances", () => {
     expect((await a.api("GET", "/users/me", { token: u.token })).status).toBe(401);
   });
 
+  it("stays refused on the very next request however fast it comes, logout after logout", async () => {
+    // One logout can win the race by luck; twenty in a row, each answered from a warm cache the
+    // instant before, cannot.
+    for (let i = 0; i < 20; i++) {
+      const u = await makeUser(a);
+      expect((await apiB("GET", "/users/me", { token: u.token })).status).toBe(200);
+      expect((await a.api("POST", "/auth/logout", { token: u.token, body: {} })).status).toBe(204);
+      expect((await apiB("GET", "/users/me", { token: u.token })).status, `logout ${i + 1}`).toBe(401);
+    }
+  });
+
   it("a session ended in the database directly (all sessions of a user) is refused at once", async () => {
     const u = await makeUser(a);
     expect((await apiB("GET", "/users/me", { token: u.token })).status).toBe(200);
@@ -57,7 +68,7 @@ describe("SessionCache", () => {
   const live = { role: "USER" as const, emailVerified: true };
 
   it("does not store an answer read before a notification arrived", () => {
-    const cache = new SessionCache(10_000, () => true);
+    const cache = new SessionCache({ ttlMs: 10_000, listening: () => true, caughtUp: async () => true });
     const token = cache.begin();
     cache.invalidate("s:s1");
     cache.store(token, "s1", "u1", live);
@@ -69,11 +80,12 @@ describe("SessionCache", () => {
   it("trusts nothing while not listening, nothing past its TTL, and drops a user's sessions", () => {
     let listening = true;
     let now = 0;
-    const cache = new SessionCache(
-      1000,
-      () => listening,
-      () => now,
-    );
+    const cache = new SessionCache({
+      ttlMs: 1000,
+      listening: () => listening,
+      caughtUp: async () => true,
+      now: () => now,
+    });
     cache.store(cache.begin(), "s1", "u1", live);
     cache.store(cache.begin(), "s2", "u1", live);
     listening = false;
@@ -85,5 +97,31 @@ describe("SessionCache", () => {
     now = 0;
     cache.invalidate("u:u1");
     expect(cache.get("s2", "u1")).toBeUndefined();
+  });
+
+  it("trusts an entry only after notifications in flight have arrived", async () => {
+    // The logout's notification is still on its way when the request asks: it lands during the
+    // catch-up round trip, and the entry found before it must not be answered.
+    let inFlight: string | null = "s:s1";
+    const cache: SessionCache = new SessionCache({
+      ttlMs: 10_000,
+      listening: () => true,
+      caughtUp: async () => {
+        if (inFlight) cache.invalidate(inFlight);
+        inFlight = null;
+        return true;
+      },
+    });
+    cache.store(cache.begin(), "s1", "u1", live);
+    cache.store(cache.begin(), "s2", "u1", live);
+    expect(await cache.lookup("s1", "u1")).toBeUndefined();
+    expect(await cache.lookup("s2", "u1")).toEqual(live);
+  });
+
+  it("trusts nothing when the listener cannot show it caught up", async () => {
+    const cache = new SessionCache({ ttlMs: 10_000, listening: () => true, caughtUp: async () => false });
+    cache.store(cache.begin(), "s1", "u1", live);
+    expect(cache.get("s1", "u1")).toEqual(live);
+    expect(await cache.lookup("s1", "u1")).toBeUndefined();
   });
 });

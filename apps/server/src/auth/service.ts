@@ -136,7 +136,7 @@ export class AuthService {
     const claims = await this.d.tokens.verifyAccess(bearer);
     if (!claims) return null;
     const cache = this.d.sessions;
-    const cached = cache?.get(claims.sid, claims.sub);
+    const cached = await cache?.lookup(claims.sid, claims.sub);
     if (cached) return { userId: claims.sub, sessionId: claims.sid, ...cached };
     const token = cache?.begin();
     const row = await repo.liveSession(this.d.db, claims.sid, claims.sub);

@@ -15,6 +15,8 @@ interface Subscriber {
 }
 
 const BACKOFF_MS = [100, 250, 500, 1_000, 2_000, 5_000];
+/** A catch-up round trip slower than this is treated as failed: callers read the database instead. */
+const CATCH_UP_TIMEOUT_MS = 1_000;
 
 export function pgListener(url: string, log: (msg: string, err?: unknown) => void = () => {}) {
   const subscribers = new Set<Subscriber>();
@@ -78,7 +80,46 @@ export function pgListener(url: string, log: (msg: string, err?: unknown) => voi
     retryTimer.unref();
   }
 
+  // PostgreSQL signals every listening backend before the notifying COMMIT returns, and a backend
+  // sends the notifications it owes before it answers its next query. So the answer to a query on
+  // this connection proves that everything committed before the query was sent has been handled.
+  let onWire: Promise<boolean> | null = null;
+  let nextRound: Promise<boolean> | null = null;
+
+  function roundTrip(): Promise<boolean> {
+    const c = client;
+    if (!c) return Promise.resolve(false);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), CATCH_UP_TIMEOUT_MS);
+      timer.unref();
+    });
+    const answered = c.query("select 1").then(
+      () => client === c,
+      () => false,
+    );
+    return Promise.race([answered, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  function caughtUp(): Promise<boolean> {
+    if (subscribers.size === 0) return Promise.resolve(true);
+    if (!onWire) {
+      onWire = roundTrip().finally(() => {
+        onWire = null;
+      });
+      return onWire;
+    }
+    // The round trip on the wire may have been answered before this caller's reason to ask was
+    // committed; it shares the next one instead (one at a time, however many callers wait).
+    nextRound ??= onWire.then(() => {
+      nextRound = null;
+      return caughtUp();
+    });
+    return nextRound;
+  }
+
   return {
+    caughtUp,
     /** True while the connection is open and LISTENing, or nothing listens (a worker-only process). */
     isUp: () => up || subscribers.size === 0,
     async listen(channel: string, onPayload: (payload: string) => void, opts: ListenOptions = {}) {

@@ -78,6 +78,7 @@ export async function openPg(
     asService: (fn) => asServiceVia(db)(fn),
     listen: (channel, onPayload, listenOpts) => listener.listen(channel, onPayload, listenOpts),
     listening: () => listener.isUp(),
+    caughtUp: () => listener.caughtUp(),
     close: async () => {
       await listener.close();
       await pool.end();

@@ -70,6 +70,8 @@ export async function openPglite(dataDir: string | null): Promise<Db> {
     dumpDataDir: () => lock.run(() => pg.dumpDataDir("gzip")),
     // In-process: notifications cannot be lost in transit.
     listening: () => true,
+    // PGlite hands notifications to listeners before the notifying statement's promise settles.
+    caughtUp: async () => true,
     close: () => lock.run(() => pg.close()),
   };
   return db;

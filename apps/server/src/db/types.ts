@@ -41,6 +41,12 @@ export interface Db extends Queryable {
   ): Promise<() => Promise<void>>;
   /** False while the listening connection is down (readiness fails; caches must not be trusted). */
   listening(): boolean;
+  /**
+   * Resolves true once every notification committed before the call has reached its subscribers
+   * (a round trip on the listening connection; concurrent callers share one). False when that
+   * cannot be shown: a cache must then not be trusted.
+   */
+  caughtUp(): Promise<boolean>;
   /** The connection pool's state for metrics (server driver only; PGlite has one connection). */
   poolStats?(): { total: number; idle: number; waiting: number; max: number };
   /** A consistent copy of the embedded database's files, gzipped tar (PGlite only). */
