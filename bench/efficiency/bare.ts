@@ -25,4 +25,6 @@ const server = createServer(async (req, res) => {
     res.end(String(err));
   }
 });
+// Exit cleanly on the orchestrator's SIGTERM, so a --cpu-prof profile is written.
+process.on("SIGTERM", () => process.exit(0));
 server.listen(Number(process.env.PORT), "127.0.0.1", () => console.log("bare ready"));
