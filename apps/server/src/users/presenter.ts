@@ -15,7 +15,10 @@ export interface UserRow {
   last_active_at: Date | null;
 }
 
-export type PublicUserRow = Pick<UserRow, "id" | "display_name" | "avatar_color" | "subjects" | "created_at">;
+/** created_at as a Date, or as ISO text when the query formatted it (the video select list does). */
+export type PublicUserRow = Pick<UserRow, "id" | "display_name" | "avatar_color" | "subjects"> & {
+  created_at: Date | string;
+};
 
 export function toUser(r: UserRow): User {
   return {
@@ -39,7 +42,7 @@ export function toPublicUser(r: PublicUserRow): PublicUser {
     displayName: r.display_name,
     avatarColor: r.avatar_color,
     subjects: r.subjects as PublicUser["subjects"],
-    createdAt: r.created_at.toISOString(),
+    createdAt: typeof r.created_at === "string" ? r.created_at : r.created_at.toISOString(),
   };
 }
 

@@ -3,13 +3,23 @@ import type { KeyPointSource, QuizQuestion, Video, VideoFailureCode } from "@lm/
 import { MEDIA_SELECT, type MediaColumns, toVideoMedia } from "../media/render/presenter.js";
 import { toPublicUser } from "../users/index.js";
 
-/** Columns every video query selects (`v` = videos, `u` = public_users, `my` = the caller's rating). */
+/** A timestamptz as the API writes it (Date#toISOString: UTC, milliseconds truncated, "Z"). */
+const iso = (column: string) => `to_char(${column} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * Columns every video query selects (`v` = videos, `u` = public_users, `my` = the caller's rating).
+ * Timestamps come as the API's ISO text and arrays as JSON: the driver then hands over strings and
+ * runs one native JSON.parse, where it would build a Date per timestamp and walk each array in
+ * JavaScript; on a feed page that parsing was most of what the server allocated per request.
+ */
 export const VIDEO_SELECT = `
-  v.id, v.title, v.subject, v.difficulty, v.topic, v.status, v.script_summary, v.script, v.key_points, v.key_point_sources,
-  v.timestamps, v.video_url, v.thumbnail_url, v.duration, v.rating_avg, v.rating_count, v.view_count,
-  v.comment_count, v.tags, v.quiz, v.failure_code, v.failure_reason, v.created_at, v.updated_at, v.is_sample,
+  v.id, v.title, v.subject, v.difficulty, v.topic, v.status, v.script_summary, v.script,
+  to_json(v.key_points) as key_points, v.key_point_sources, to_json(v.timestamps) as timestamps, v.video_url,
+  v.thumbnail_url, v.duration, v.rating_avg, v.rating_count, v.view_count, v.comment_count,
+  to_json(v.tags) as tags, v.quiz, v.failure_code, v.failure_reason, ${iso("v.created_at")} as created_at,
+  ${iso("v.updated_at")} as updated_at, v.is_sample,
   u.id as u_id, u.display_name as u_display_name, u.avatar_color as u_avatar_color,
-  u.subjects as u_subjects, u.created_at as u_created_at, ${MEDIA_SELECT}`;
+  to_json(u.subjects) as u_subjects, ${iso("u.created_at")} as u_created_at, ${MEDIA_SELECT}`;
 
 /** The caller's own stars; anonymous callers have no ratings (and no grant on the table). */
 export const myRating = (signedIn: boolean) =>
@@ -44,14 +54,15 @@ export interface VideoRow extends MediaColumns {
   quiz: QuizQuestion[];
   failure_code: VideoFailureCode | null;
   failure_reason: string | null;
-  created_at: Date;
-  updated_at: Date;
+  /** ISO 8601 text, as the API sends it. */
+  created_at: string;
+  updated_at: string;
   is_sample: boolean;
   u_id: string;
   u_display_name: string;
   u_avatar_color: string;
   u_subjects: string[];
-  u_created_at: Date;
+  u_created_at: string;
   my_rating?: number | null;
 }
 
@@ -87,8 +98,8 @@ export function toVideo(r: VideoRow, withMyRating: boolean): Video {
     quiz: r.quiz,
     failureCode: r.failure_code,
     failureReason: r.failure_reason,
-    createdAt: r.created_at.toISOString(),
-    updatedAt: r.updated_at.toISOString(),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
     isSample: r.is_sample,
     media,
     ...(withMyRating ? { myRating: r.my_rating ?? null } : {}),
