@@ -182,6 +182,24 @@ describe("feed", () => {
     expect((await s.api("GET", `/videos/${id}`)).body).not.toHaveProperty("myRating");
   });
 
+  it("browsing runs with the statement's generic plan; a search or one author's lessons leave it to PostgreSQL", async () => {
+    const db = s.ctx.db;
+    const original = db.readAs;
+    const seen: Array<boolean | undefined> = [];
+    db.readAs = (actor, sql, params, opts) => {
+      if (sql.includes("from (public.videos v")) seen.push(opts?.genericPlan);
+      return original.call(db, actor, sql, params, opts);
+    };
+    try {
+      for (const q of ["", "?sort=top", "?subject=MATH", `?createdBy=${author.id}`, "?q=photosynthesis"]) {
+        expect((await s.api("GET", `/videos${q}`, { token: author.token })).status).toBe(200);
+      }
+    } finally {
+      db.readAs = original;
+    }
+    expect(seen).toEqual([true, true, true, false, false]);
+  });
+
   it("the feed queries use indexes (EXPLAIN on 5,000 videos)", async () => {
     await s.ctx.db.query(
       `insert into public.videos (title, subject, difficulty, topic, created_by, status, key_points, created_at, trending_score)

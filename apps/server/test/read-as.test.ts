@@ -3,7 +3,8 @@
 // connection, and never run the statement when role and claims could not be set.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readAs as pipelinedRead } from "../src/db/pg-read-as.js";
+import { openDb } from "../src/db/index.js";
+import { readAs, type ReadSettings } from "../src/db/pg-read-as.js";
 import { settingsSql } from "../src/db/types.js";
 import { makeUser, type TestServer, startTestServer } from "./harness.js";
 
@@ -117,6 +118,17 @@ describe("Db.readAs", () => {
   });
 });
 
+/** The server driver's read with PostgreSQL's default plan choice unless `planMode` says otherwise. */
+const pipelinedRead = <T = Record<string, unknown>>(
+  c: pg.ClientBase,
+  role: string,
+  claims: string,
+  sql: string,
+  params: unknown[] = [],
+  prepared = true,
+  planMode: ReadSettings["planMode"] = "auto",
+) => readAs<T>(c, { role, claims, planMode }, sql, params, prepared);
+
 describe.runIf(process.env.DATABASE_URL)("the pipelined read on the server driver", () => {
   const lockHeld = async (c: pg.Client, key: number) =>
     (
@@ -163,7 +175,7 @@ describe.runIf(process.env.DATABASE_URL)("the pipelined read on the server drive
         expect(await pipelinedRead(c, "anon", '{"role":"anon"}', sql, [i])).toEqual([{ n: i + 1, role: "anon" }]);
       const names = await prepared(c);
       expect(names).toHaveLength(2);
-      expect(names).toContain("lm_read_as_preamble");
+      expect(names).toContain("lm_read_as_preamble_v2");
       // A statement PostgreSQL refuses to parse is not recorded; one that fails when run stays
       // prepared. Either way the next read on the connection works (no "already exists").
       await expect(pipelinedRead(c, "anon", "{}", "select from_nowhere(")).rejects.toThrow(/syntax/);
@@ -181,6 +193,51 @@ describe.runIf(process.env.DATABASE_URL)("the pipelined read on the server drive
       }
     } finally {
       await c.end();
+    }
+  });
+
+  const plans = async (c: pg.ClientBase, sql: string) =>
+    (
+      await c.query<{ generic: number; custom: number }>(
+        "select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where statement = $1",
+        [sql],
+      )
+    ).rows[0];
+
+  it("runs a prepared read with its generic plan when asked, and leaves the choice to PostgreSQL otherwise", async () => {
+    const sql = "select $1::int * 2 as n";
+    for (const [planMode, expected] of [
+      ["force_generic_plan", { generic: 3, custom: 0 }],
+      ["auto", { generic: 0, custom: 3 }],
+    ] as const) {
+      const c = new pg.Client({ connectionString: s.ctx.config.databaseUrl });
+      await c.connect();
+      try {
+        for (const i of [1, 2, 3])
+          expect(await pipelinedRead(c, "anon", "{}", sql, [i], true, planMode)).toEqual([{ n: i * 2 }]);
+        expect(await plans(c, sql)).toEqual(expected);
+        // The mode is the read's own: the session's default is untouched afterwards.
+        expect((await c.query("show plan_cache_mode")).rows[0].plan_cache_mode).toBe("auto");
+      } finally {
+        await c.end();
+      }
+    }
+  });
+
+  it("Db.readAs passes { genericPlan: true } through to the statement", async () => {
+    // One connection, so the statistics read below are the ones the reads made.
+    const db = await openDb({ databaseUrl: s.ctx.config.databaseUrl, dataDir: null, poolMax: 1 });
+    try {
+      const sql = "select $1::int + 40 as n";
+      for (const i of [1, 2, 3])
+        expect(await db.readAs(null, sql, [i], { genericPlan: true })).toEqual([{ n: i + 40 }]);
+      const [row] = await db.query<{ generic: number; custom: number }>(
+        "select generic_plans::int as generic, custom_plans::int as custom from pg_prepared_statements where statement = $1",
+        [sql],
+      );
+      expect(row).toEqual({ generic: 3, custom: 0 });
+    } finally {
+      await db.close();
     }
   });
 

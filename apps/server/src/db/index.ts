@@ -13,12 +13,15 @@ export async function openDb(opts: {
   log?: (msg: string, err?: unknown) => void;
   /** Named statements, parsed once per connection (off behind a transaction-mode PgBouncer < 1.21). */
   preparedStatements?: boolean;
+  /** Connections in the server driver's pool (20 unless set). */
+  poolMax?: number;
 }): Promise<Db> {
   if (opts.databaseUrl)
     return openPg(opts.databaseUrl, {
       log: opts.log,
       listenUrl: opts.listenUrl,
       preparedStatements: opts.preparedStatements,
+      max: opts.poolMax,
     });
   return openPglite(opts.dataDir ? join(opts.dataDir, "pg") : null);
 }

@@ -29,7 +29,18 @@ const { prepareValue } = createRequire(import.meta.url)("pg/lib/utils.js") as {
 
 const PREAMBLE =
   "select set_config('role', $1, true), set_config('request.jwt.claims', $2, true), " +
-  "set_config('transaction_read_only', 'on', true)";
+  "set_config('plan_cache_mode', $3, true), set_config('transaction_read_only', 'on', true)";
+// PREAMBLE's text changed (a third parameter): a new name, so a connection that prepared the old
+// text under the old name is never bound with the wrong number of parameters.
+const PREAMBLE_NAME = "lm_read_as_preamble_v2";
+
+/** Who reads, and how PostgreSQL should plan the prepared statement ("auto" is its default). */
+export interface ReadSettings {
+  role: string;
+  /** JSON text of the claims auth.uid() reads. */
+  claims: string;
+  planMode: "auto" | "force_generic_plan";
+}
 
 interface Wire {
   on(event: "parseComplete", fn: () => void): void;
@@ -63,7 +74,6 @@ const parsedOn = new WeakMap<object, Set<string>>();
 /** SQL text is built by code, never from input, so the distinct texts are few; this bounds them anyway. */
 const MAX_PREPARED_PER_CONNECTION = 500;
 const names = new Map<string, string>();
-const PREAMBLE_NAME = "lm_read_as_preamble";
 
 function statementName(text: string): string {
   let name = names.get(text);
@@ -82,7 +92,7 @@ class ReadAs extends BaseQuery {
   private stopTracking = () => {};
 
   constructor(
-    private readonly settings: [role: string, claims: string],
+    private readonly settings: [role: string, claims: string, planMode: string],
     text: string,
     values: unknown[],
     private readonly prepared: boolean,
@@ -162,37 +172,35 @@ class ReadAs extends BaseQuery {
 const isStalePlan = (err: unknown) =>
   (err as { code?: string }).code === "0A000" && /cached plan must not change result type/.test(String(err));
 
-/** Runs one read-only statement as `role` with `claims` (JSON text) on a checked-out client. */
+/** Runs one read-only statement with `settings` (role, claims, plan mode) on a checked-out client. */
 export async function readAs<T>(
   client: pg.ClientBase,
-  role: string,
-  claims: string,
+  settings: ReadSettings,
   sql: string,
   params: unknown[] = [],
   prepared = true,
 ): Promise<T[]> {
   try {
-    return await send<T>(client, role, claims, sql, params, prepared);
+    return await send<T>(client, settings, sql, params, prepared);
   } catch (err) {
     if (!prepared || !isStalePlan(err)) throw err;
     // Forget it on both sides, then parse it afresh: once per connection per change.
     const name = statementName(sql);
     parsedOn.get((client as unknown as { connection: object }).connection)?.delete(name);
     await client.query(`deallocate ${name}`);
-    return send<T>(client, role, claims, sql, params, prepared);
+    return send<T>(client, settings, sql, params, prepared);
   }
 }
 
 function send<T>(
   client: pg.ClientBase,
-  role: string,
-  claims: string,
+  { role, claims, planMode }: ReadSettings,
   sql: string,
   params: unknown[],
   prepared: boolean,
 ): Promise<T[]> {
   return new Promise((resolve, reject) => {
-    const query = new ReadAs([role, claims], sql, params, prepared, (err, res) => {
+    const query = new ReadAs([role, claims, planMode], sql, params, prepared, (err, res) => {
       if (err) reject(err);
       else resolve((res as pg.QueryResult).rows as T[]);
     });

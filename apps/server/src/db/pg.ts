@@ -69,9 +69,10 @@ export async function openPg(
           throw err;
         }
       }),
-    readAs: (actor, sql, params) => {
+    readAs: (actor, sql, params, readOpts) => {
       const { role, claims } = actorRole(actor);
-      return onClient((client) => readAs(client, role, claims, sql, params, prepared));
+      const planMode = prepared && readOpts?.genericPlan ? "force_generic_plan" : "auto";
+      return onClient((client) => readAs(client, { role, claims, planMode }, sql, params, prepared));
     },
     poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max }),
     withUser: (actor, fn) => withUserVia(db)(actor, fn),

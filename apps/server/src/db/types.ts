@@ -27,7 +27,7 @@ export interface Db extends Queryable {
    * The server driver sends role, claims and statement in one round trip (pg-read-as.ts); use it
    * for hot single-statement reads, withUser for anything that needs more than one statement.
    */
-  readAs<T = Row>(actor: Actor, sql: string, params?: unknown[]): Promise<T[]>;
+  readAs<T = Row>(actor: Actor, sql: string, params?: unknown[], opts?: ReadOptions): Promise<T[]>;
   /** One transaction as `service_role` (the worker, trusted server code). */
   asService<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
@@ -105,14 +105,23 @@ export function withUserVia(db: Pick<Db, "transaction">) {
     db.transaction(fn, actAsSql(actor ? "authenticated" : "anon", actor?.userId));
 }
 
+export interface ReadOptions {
+  /**
+   * Run the prepared statement with its generic plan (plan_cache_mode = force_generic_plan). For a
+   * statement whose best plan does not depend on its parameters; PostgreSQL's own choice can keep
+   * planning it afresh on every execution (see videos/feed.ts). Ignored where nothing is prepared.
+   */
+  genericPlan?: boolean;
+}
+
 /**
  * A Queryable whose every query is its own read-only transaction as the actor (Db.readAs), for code
  * that reads with exactly one statement (two queries through it would not share a snapshot).
  */
-export function readerAs(db: Pick<Db, "readAs">, actor: Actor): Queryable {
+export function readerAs(db: Pick<Db, "readAs">, actor: Actor, opts?: ReadOptions): Queryable {
   return {
-    query: (sql, params) => db.readAs(actor, sql, params),
-    exec: (sql) => db.readAs(actor, sql),
+    query: (sql, params) => db.readAs(actor, sql, params, opts),
+    exec: (sql) => db.readAs(actor, sql, undefined, opts),
   };
 }
 

@@ -20,7 +20,7 @@ import { JOBS } from "../jobs/queues.js";
 import { deleteLessonFiles } from "../media/render/files.js";
 import type { AuthInfo } from "../http/express.js";
 import { weakSubjectsOf } from "../cards/index.js";
-import { listVideos } from "./feed.js";
+import { genericPlanFits, listVideos } from "./feed.js";
 import { type FeedCache, feedKey } from "./feed-cache.js";
 import { toVideo } from "./presenter.js";
 import * as reports from "./reports.js";
@@ -136,7 +136,8 @@ export class VideosService {
     const viewer = { userId: auth?.userId ?? null, subjects: [] };
     if (query.sort !== "for_you" || !auth) {
       // Every other feed is one statement: role, claims and query go out in one round trip.
-      const { rows, nextCursor } = await listVideos(readerAs(db, actor(auth)), query, viewer);
+      const reader = readerAs(db, actor(auth), { genericPlan: genericPlanFits(query) });
+      const { rows, nextCursor } = await listVideos(reader, query, viewer);
       return { items: rows.map((r) => toVideo(r, Boolean(auth))), nextCursor };
     }
     return db.withUser(actor(auth), async (tx) => {
