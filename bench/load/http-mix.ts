@@ -76,6 +76,16 @@ function nextShot(): Shot {
   return MIX[0][1]();
 }
 
+/** The problem's code when the API answered, or what nginx's own error page says it was. */
+function whoRefused(body: string): string {
+  try {
+    return `api:${(JSON.parse(body) as { code?: string }).code ?? "?"}`;
+  } catch {
+    const title = /<title>([^<]*)<\/title>/i.exec(body)?.[1];
+    return title ? `nginx:${title}` : body.slice(0, 40);
+  }
+}
+
 const latencies = new Map<string, number[]>();
 const failures = new Map<string, Map<string, number>>();
 const fail = (name: string, why: string) => {
@@ -100,11 +110,11 @@ async function loop(lane: number, until: number) {
         },
         body: shot.body ? JSON.stringify(shot.body) : undefined,
       });
-      await res.body.dump();
-      const ms = performance.now() - started;
       // A rating of one's own lesson is refused by design (422): the mix never rates its own, but count it apart.
-      if (res.statusCode !== shot.ok) fail(shot.name, String(res.statusCode));
+      if (res.statusCode !== shot.ok) fail(shot.name, `${res.statusCode} ${whoRefused(await res.body.text())}`);
       else {
+        await res.body.dump();
+        const ms = performance.now() - started;
         const l = latencies.get(shot.name) ?? [];
         l.push(ms);
         latencies.set(shot.name, l);
