@@ -186,9 +186,10 @@ describe("feed", () => {
     const db = s.ctx.db;
     const original = db.readAs;
     const seen: Array<boolean | undefined> = [];
-    db.readAs = (actor, sql, params, opts) => {
+    db.readAs = <T>(...args: Parameters<typeof original>) => {
+      const [, sql, , opts] = args;
       if (sql.includes("from (public.videos v")) seen.push(opts?.genericPlan);
-      return original.call(db, actor, sql, params, opts);
+      return original.apply(db, args) as Promise<T[]>;
     };
     try {
       for (const q of ["", "?sort=top", "?subject=MATH", `?createdBy=${author.id}`, "?q=photosynthesis"]) {
