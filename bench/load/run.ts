@@ -179,7 +179,17 @@ async function runOnce(apis: number): Promise<Result> {
       const lesson = probeLessons[probes++ % probeLessons.length];
       const s = stars.get(lesson) === 5 ? 4 : 5; // a change, so the rating really moves
       stars.set(lesson, s);
+      // Sent once the socket process holds the probe (its ack), so no event can overtake it.
+      const acked = new Promise<void>((resolve) => {
+        const onAck = (m: { type: string; lesson?: string }) => {
+          if (m.type !== "probe-ack" || m.lesson !== lesson) return;
+          ws.off("message", onAck);
+          resolve();
+        };
+        ws.on("message", onAck);
+      });
       ws.send({ type: "probe", lesson, sentAt: Date.now() });
+      await acked;
       await request(`${base}/api/v1/ratings`, {
         method: "POST",
         dispatcher: insecure,

@@ -78,7 +78,12 @@ async function openAll() {
 }
 
 process.on("message", (m: { type: string; lesson?: string; sentAt?: number }) => {
-  if (m.type === "probe" && m.lesson && m.sentAt) probes.set(m.lesson, m.sentAt);
+  if (m.type === "probe" && m.lesson && m.sentAt) {
+    probes.set(m.lesson, m.sentAt);
+    // The rating is sent only after this ack: an event that overtook the probe message would be
+    // timed from the lesson's previous probe (20 lessons × 2 s = 40 s earlier).
+    process.send?.({ type: "probe-ack", lesson: m.lesson });
+  }
   if (m.type === "report") {
     process.send?.({
       type: "report",
